@@ -17,7 +17,7 @@ final class TransactionFixtures {
   static final long CHAIN_ID = 1337;
   static final PrivateKey KEY =
       PrivateKey.fromHex("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318");
-  static final Address TOKEN = Address.fromHex("0x0000000000000000000000000000000000001002");
+  static final Address TOKEN = Address.fromHex("0x000000000000000000000000000000000000cb01");
   static final TransactionSigner SIGNER = TransactionSigner.withDefaultSigner();
   static final TransactionCodec CODEC = TransactionCodec.withDefaultRecovery();
 

@@ -22,7 +22,7 @@ import org.web3j.crypto.TransactionEncoder;
 class Web3jInteropTest {
   private static final long CHAIN_ID = 1337;
   private static final Credentials CREDENTIALS = Credentials.create(KEY.toBytes().toHex());
-  private static final String TO = "0x0000000000000000000000000000000000001002";
+  private static final String TO = "0x000000000000000000000000000000000000cb01";
   private static final String DATA =
       "a9059cbb000000000000000000000000000000000000000000000000000000000000002a";
   private static final String STORAGE_KEY =
