@@ -6,6 +6,8 @@ import static io.fiscus.tx.TransactionFixtures.TOKEN;
 import static io.fiscus.tx.TransactionFixtures.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fiscus.crypto.Secp256k1;
+import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,7 +26,7 @@ class TransactionAdmissionTest {
   }
 
   private static UnsignedTransaction call(
-      long chainId, Optional<io.fiscus.types.Address> to, BigInteger value, Bytes data) {
+      long chainId, Optional<Address> to, BigInteger value, Bytes data) {
     return UnsignedTransaction.eip1559(
         chainId, 0, BigInteger.ZERO, BigInteger.ZERO, 100_000, to, value, data, List.of());
   }
@@ -37,7 +39,7 @@ class TransactionAdmissionTest {
     for (TransactionDecoding decoding : List.of(eip1559, legacy)) {
       assertThat(decoding).isInstanceOf(TransactionDecoding.Decoded.class);
       assertThat(((TransactionDecoding.Decoded) decoding).transaction().sender())
-          .isEqualTo(io.fiscus.crypto.Secp256k1.address(TransactionFixtures.KEY));
+          .isEqualTo(Secp256k1.address(TransactionFixtures.KEY));
     }
   }
 

@@ -13,6 +13,8 @@ import io.fiscus.rlp.Rlp;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -72,7 +74,7 @@ class TransactionCodecRejectionTest {
     List<byte[]> items = TransactionFixtures.items(signed(eip1559Call()));
     List<byte[]> shorter = items.subList(0, items.size() - 1);
     assertThat(codeOf(TransactionFixtures.eip1559(shorter))).isEqualTo("wrong-field-count");
-    List<byte[]> longer = new java.util.ArrayList<>(items);
+    List<byte[]> longer = new ArrayList<>(items);
     longer.add(Rlp.EMPTY_STRING);
     assertThat(codeOf(TransactionFixtures.eip1559(longer))).isEqualTo("wrong-field-count");
   }
@@ -177,9 +179,7 @@ class TransactionCodecRejectionTest {
   @Test
   void everyReasonHasADistinctLowerCaseCode() {
     List<String> codes =
-        java.util.Arrays.stream(TransactionRejection.values())
-            .map(TransactionRejection::code)
-            .toList();
+        Arrays.stream(TransactionRejection.values()).map(TransactionRejection::code).toList();
     assertThat(codes).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z0-9-]+"));
   }
 }
