@@ -75,8 +75,24 @@ final class Nibbles {
     return out;
   }
 
-  /** A decoded hex-prefix path. */
-  record HexPrefixPath(byte[] path, boolean leaf) {}
+  /** A decoded hex-prefix path: its nibbles, and whether it ends a leaf. */
+  static final class HexPrefixPath {
+    private final byte[] path;
+    private final boolean leaf;
+
+    HexPrefixPath(byte[] path, boolean leaf) {
+      this.path = path;
+      this.leaf = leaf;
+    }
+
+    byte[] path() {
+      return path;
+    }
+
+    boolean leaf() {
+      return leaf;
+    }
+  }
 
   /**
    * Decodes a hex-prefix path; rejects an empty encoding, an unknown flag and a non-zero pad
