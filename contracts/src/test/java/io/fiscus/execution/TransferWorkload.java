@@ -53,6 +53,13 @@ public final class TransferWorkload {
 
   /** A fresh genesis state: account 0 is the central bank, the others are banks with balances. */
   public MemoryState genesis(long balance) {
+    MemoryState state = new MemoryState();
+    state.apply(genesisChanges(balance));
+    return state;
+  }
+
+  /** The genesis as one set of writes over an empty state, e.g. to commit its state root. */
+  public StateChanges genesisChanges(long balance) {
     List<GenesisAllocation.Account> registered = new ArrayList<>();
     List<GenesisAllocation.Balance> balances = new ArrayList<>();
     for (int i = 0; i < accounts.size(); i++) {
@@ -66,9 +73,7 @@ public final class TransferWorkload {
     SystemContracts.initialize(
         changes,
         GenesisAllocation.of("Digital Euro", "DEUR", Map.of(), registered, List.of(), balances));
-    MemoryState state = new MemoryState();
-    state.apply(changes);
-    return state;
+    return changes;
   }
 
   /** A transfer of {@code amount} from account {@code from} to account {@code to}. */
