@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class AbiDriftTest {
     return type;
   }
 
-  private static TreeSet<String> signatures(JsonNode abi, String kind) {
+  private static SortedSet<String> signatures(JsonNode abi, String kind) {
     TreeSet<String> out = new TreeSet<>();
     for (JsonNode entry : abi) {
       if (entry.get("type").asText().equals(kind)) {

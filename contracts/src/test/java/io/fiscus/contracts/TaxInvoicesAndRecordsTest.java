@@ -12,6 +12,7 @@ import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -54,7 +55,8 @@ class TaxInvoicesAndRecordsTest {
   @Test
   void theIdIsTheHashOfTaxIdSlashNumber() {
     Hash id = issued("INV-1", ALICE, 10_000, 1_900);
-    assertThat(id).isEqualTo(Keccak.hash(Bytes.wrap("DE123456789/INV-1".getBytes())));
+    assertThat(id)
+        .isEqualTo(Keccak.hash(Bytes.wrap("DE123456789/INV-1".getBytes(StandardCharsets.UTF_8))));
     Bytes viaView =
         ledger.view(INVOICES, "invoiceId", new Utf8String("DE123456789"), new Utf8String("INV-1"));
     assertThat(AbiReader.ofTuple(viaView, 1).bytes32()).isEqualTo(id);
