@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fiscus.crypto.Keccak;
+import io.fiscus.crypto.Secp256k1;
 import io.fiscus.testdata.EthereumTests;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
@@ -77,6 +78,20 @@ class TransactionVectorsTest {
   @TestFactory
   Stream<DynamicTest> everyVectorMeetsItsLatestForkExpectation() {
     return vectors().stream().map(v -> DynamicTest.dynamicTest(v.name(), () -> check(v)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> bouncyCastleAndLibsecp256k1RecoverTheSameSenderForEveryVector() {
+    TransactionCodec portable = new TransactionCodec(Secp256k1.portable());
+    TransactionCodec fast = new TransactionCodec(Secp256k1.nativeIfAvailable().orElseThrow());
+    return vectors().stream()
+        .map(
+            v ->
+                DynamicTest.dynamicTest(
+                    v.name(),
+                    () ->
+                        assertThat(fast.decode(v.txBytes()))
+                            .isEqualTo(portable.decode(v.txBytes()))));
   }
 
   @Test
