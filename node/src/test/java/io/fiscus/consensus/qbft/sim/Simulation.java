@@ -114,7 +114,7 @@ public final class Simulation {
     }
   }
 
-  static List<NodeKey> keys(int count) {
+  public static List<NodeKey> keys(int count) {
     List<NodeKey> keys = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       keys.add(NodeKey.of(new PrivateKey(BigInteger.valueOf(0x5eed_0000L + 7919L * (i + 1)))));
