@@ -55,6 +55,7 @@ public final class Simulation {
   private final java.util.TreeMap<io.fiscus.consensus.qbft.Reason, Long> notices =
       new java.util.TreeMap<>();
   private final int dropPercent;
+  private java.util.function.Predicate<WireMessage> dropFilter = wire -> false;
 
   private record Scheduled(long atMillis, long sequence, Runnable action)
       implements Comparable<Scheduled> {
@@ -302,6 +303,9 @@ public final class Simulation {
     if (from == to) {
       return;
     }
+    if (dropFilter.test(wire)) {
+      return;
+    }
     transmit(
         from,
         to,
@@ -314,9 +318,11 @@ public final class Simulation {
 
   /** Sends anything over the simulated network: delayed, maybe dropped, duplicated or cut off. */
   private void transmit(SimNode from, SimNode to, Runnable arrival) {
+    if (partitionGroup[from.index] != partitionGroup[to.index]) {
+      return;
+    }
     if (faultsOn) {
-      if (partitionGroup[from.index] != partitionGroup[to.index]
-          || random.nextInt(100) < dropPercent) {
+      if (random.nextInt(100) < dropPercent) {
         return;
       }
       if (random.nextInt(100) < config.duplicatePercent()) {
@@ -454,6 +460,45 @@ public final class Simulation {
         start(node);
       }
     }
+  }
+
+  // --- scenario controls ---
+
+  /** Starts every node with no faults scheduled; for scenario tests that script their faults. */
+  void startAll() {
+    nodes.forEach(this::start);
+  }
+
+  void crashNode(int index) {
+    crash(nodes.get(index));
+  }
+
+  void restartNode(int index) {
+    start(nodes.get(index));
+  }
+
+  /** Cuts {@code index} off from everyone (or reconnects it). */
+  void isolate(int index, boolean isolated) {
+    partitionGroup[index] = isolated ? 1 : 0;
+  }
+
+  /** Consensus messages matching this are lost in the network until replaced. */
+  void dropMessages(java.util.function.Predicate<WireMessage> filter) {
+    dropFilter = filter;
+  }
+
+  int indexOf(Address address) {
+    return nodes.stream()
+        .filter(n -> n.key.address().equals(address))
+        .findFirst()
+        .orElseThrow()
+        .index;
+  }
+
+  List<String> violations() {
+    List<String> all = new ArrayList<>(checker.violations());
+    all.addAll(haltsAndFailures);
+    return all;
   }
 
   // --- observations ---
