@@ -28,7 +28,7 @@ public final class CommitSeals {
       }
     }
     return sealers.size() >= validators.quorum()
-        ? Validation.VALID
+        ? Validation.valid()
         : Validation.invalid(
             Reason.INSUFFICIENT_SEALS, sealers.size() + " of quorum " + validators.quorum());
   }

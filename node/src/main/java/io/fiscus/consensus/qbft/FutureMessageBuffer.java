@@ -39,7 +39,7 @@ final class FutureMessageBuffer {
     }
     byHeight.computeIfAbsent(height, h -> new ArrayList<>()).add(message);
     size++;
-    return Validation.VALID;
+    return Validation.valid();
   }
 
   /** Removes and returns the messages for {@code height}, dropping all lower heights. */

@@ -151,7 +151,7 @@ final class HeightInstance {
       return;
     }
     state.setProposal(proposal);
-    if (round > currentRound || !roundStarted && round > 0) {
+    if (round > currentRound || (!roundStarted && round > 0)) {
       // A justified proposal for a later round moves us there (Besu does the same).
       startRound(round, nowMillis, out);
     } else if (roundStarted && round == currentRound) {

@@ -51,7 +51,7 @@ final class MessageValidator {
     if (payload.commitSeal().isLowS()
         && sealer.isPresent()
         && sealer.get().equals(commit.author())) {
-      return Validation.VALID;
+      return Validation.valid();
     }
     return Validation.invalid(Reason.INVALID_COMMIT_SEAL, "seal not by " + commit.author());
   }
@@ -65,7 +65,7 @@ final class MessageValidator {
     Optional<PreparedRoundMetadata> metadata = signed.payload().prepared();
     if (metadata.isEmpty()) {
       return message.preparedBlock().isEmpty() && message.prepares().isEmpty()
-          ? Validation.VALID
+          ? Validation.valid()
           : Validation.invalid(Reason.ROUND_CHANGE_INVALID, "certificate parts without metadata");
     }
     if (message.preparedBlock().isEmpty()) {
@@ -101,7 +101,7 @@ final class MessageValidator {
     if (prepared.isPresent() && prepared.get().preparedRound() >= target) {
       return Validation.invalid(Reason.ROUND_CHANGE_INVALID, "prepared round not below target");
     }
-    return Validation.VALID;
+    return Validation.valid();
   }
 
   Validation proposal(QbftMessage.Proposal proposal) {
@@ -124,7 +124,7 @@ final class MessageValidator {
       return proposal.roundChanges().isEmpty()
               && proposal.prepares().isEmpty()
               && block.proposer().equals(proposal.author())
-          ? Validation.VALID
+          ? Validation.valid()
           : Validation.invalid(Reason.JUSTIFICATION_INVALID, "round 0 proposal with justification");
     }
     return justification(proposal);
@@ -157,7 +157,7 @@ final class MessageValidator {
     }
     if (digestByPreparedRound.isEmpty()) {
       return proposal.prepares().isEmpty() && proposal.block().proposer().equals(proposal.author())
-          ? Validation.VALID
+          ? Validation.valid()
           : Validation.invalid(
               Reason.JUSTIFICATION_INVALID, "fresh block with prepares or foreign coinbase");
     }
@@ -181,7 +181,7 @@ final class MessageValidator {
       }
     }
     return authors.size() >= validators.quorum()
-        ? Validation.VALID
+        ? Validation.valid()
         : Validation.invalid(Reason.PREPARES_INVALID, authors.size() + " prepares");
   }
 
@@ -196,7 +196,7 @@ final class MessageValidator {
 
   private Validation author(Signed<? extends Payload> signed) {
     return validators.contains(signed.author())
-        ? Validation.VALID
+        ? Validation.valid()
         : Validation.invalid(Reason.NOT_A_VALIDATOR, signed.author().toString());
   }
 }

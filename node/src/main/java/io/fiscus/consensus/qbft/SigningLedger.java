@@ -1,6 +1,7 @@
 package io.fiscus.consensus.qbft;
 
 import io.fiscus.types.Hash;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -79,7 +80,7 @@ final class SigningLedger {
     }
   }
 
-  private static void put(TreeMap<Integer, Hash> signed, int round, Hash digest, String kind) {
+  private static void put(Map<Integer, Hash> signed, int round, Hash digest, String kind) {
     Hash earlier = signed.putIfAbsent(round, digest);
     if (earlier != null && !earlier.equals(digest)) {
       throw new InvariantViolation(

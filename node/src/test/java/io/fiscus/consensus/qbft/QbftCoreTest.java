@@ -34,7 +34,7 @@ class QbftCoreTest {
     assertThat(effects.importBlock()).isPresent();
     QbftBlock block = effects.importBlock().get();
     assertThat(block.height()).isEqualTo(1);
-    assertThat(CommitSeals.validate(block, h.validators, h.recovery)).isEqualTo(Validation.VALID);
+    assertThat(CommitSeals.validate(block, h.validators, h.recovery)).isEqualTo(Validation.valid());
     assertThat(effects.timers()).containsExactly(new TimerRequest.RoundTimer(1, 0, 3_000));
   }
 

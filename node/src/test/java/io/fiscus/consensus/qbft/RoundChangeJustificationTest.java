@@ -42,7 +42,7 @@ class RoundChangeJustificationTest {
     QbftBlock fresh = h.block(1, h.proposer(1));
 
     assertThat(validator.proposal(proposal(1, fresh, roundChanges(1), List.of())))
-        .isEqualTo(Validation.VALID);
+        .isEqualTo(Validation.valid());
   }
 
   @Test
@@ -83,7 +83,7 @@ class RoundChangeJustificationTest {
     QbftMessage.Proposal withoutPrepares =
         proposal(2, prepared.withRound(2), justification, pc.prepares().subList(0, 2));
 
-    assertThat(validator.proposal(reproposal)).isEqualTo(Validation.VALID);
+    assertThat(validator.proposal(reproposal)).isEqualTo(Validation.valid());
     assertThat(reason(validator.proposal(fresh))).isEqualTo(Reason.JUSTIFICATION_INVALID);
     assertThat(reason(validator.proposal(withoutPrepares))).isEqualTo(Reason.PREPARES_INVALID);
   }
@@ -100,7 +100,7 @@ class RoundChangeJustificationTest {
     QbftMessage.Proposal ofHigher = proposal(2, newer.withRound(2), justification, high.prepares());
 
     assertThat(reason(validator.proposal(ofLower))).isEqualTo(Reason.JUSTIFICATION_INVALID);
-    assertThat(validator.proposal(ofHigher)).isEqualTo(Validation.VALID);
+    assertThat(validator.proposal(ofHigher)).isEqualTo(Validation.valid());
   }
 
   @Test
@@ -151,7 +151,7 @@ class RoundChangeJustificationTest {
     QbftMessage.RoundChange bare =
         new QbftMessage.RoundChange(honest.signed(), Optional.empty(), List.of());
 
-    assertThat(validator.roundChange(honest)).isEqualTo(Validation.VALID);
+    assertThat(validator.roundChange(honest)).isEqualTo(Validation.valid());
     assertThat(reason(validator.roundChange(swapped))).isEqualTo(Reason.ROUND_CHANGE_INVALID);
     assertThat(reason(validator.roundChange(bare))).isEqualTo(Reason.ROUND_CHANGE_INVALID);
   }

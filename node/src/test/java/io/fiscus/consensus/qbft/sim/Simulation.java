@@ -333,7 +333,7 @@ public final class Simulation {
   }
 
   private long delayMillis() {
-    long delay = 5 + random.nextInt(95);
+    long delay = 5L + random.nextInt(95);
     if (faultsOn && random.nextInt(10) == 0) {
       delay += random.nextInt(3_000);
     }

@@ -58,6 +58,6 @@ public final class ToyChainRules implements QbftBlockCreator, QbftBlockValidator
     if (toy.vote().isPresent() && toy.height() % epochLength == 0) {
       return Validation.invalid(Reason.BLOCK_INVALID, "vote in an epoch block");
     }
-    return Validation.VALID;
+    return Validation.valid();
   }
 }
