@@ -53,6 +53,20 @@ class QbftMessageCodecTest {
     assertThat(decoded).isInstanceOf(Decoded.Rejected.class);
   }
 
+  @Property(tries = 300)
+  void arbitraryBytesAreDecodedOrRejectedButNeverThrow(
+      @ForAll("messages") QbftMessage message,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 4096) int position,
+      @ForAll byte flip) {
+    WireMessage wire = codec.encode(message);
+    byte[] data = wire.data().toArray();
+    data[position % data.length] ^= (byte) (flip | 1);
+
+    Decoded decoded = codec.decode(new WireMessage(wire.code(), Bytes.wrap(data)));
+
+    assertThat(decoded).isNotEqualTo(new Decoded.Ok(message));
+  }
+
   @Test
   void prepareIsSignedOverRlpOfCodeAndPayload() {
     Hash digest = Keccak.hash(Bytes.of((byte) 1));

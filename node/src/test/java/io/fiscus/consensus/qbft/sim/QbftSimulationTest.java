@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Many seeded runs per configuration; each checks agreement, validity, no double signing and
  * liveness after healing. A failure names its seed: {@code -Dsim.seed=N} replays that run alone,
- * {@code -Dsim.runs=N} sets the number of seeds per configuration (soak testing).
+ * {@code -Dsim.runs=N} sets the number of seeds per configuration (soak testing), {@code
+ * -Dsim.only=TEXT} runs only the configurations whose name contains TEXT.
  */
 class QbftSimulationTest {
 
@@ -45,6 +46,8 @@ class QbftSimulationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("configurations")
   void noSafetyViolationAndProgressAfterHealing(String name, SimConfig config, int defaultRuns) {
+    String only = System.getProperty("sim.only");
+    org.junit.jupiter.api.Assumptions.assumeTrue(only == null || name.contains(only));
     Long replay = Long.getLong("sim.seed");
     int runs = replay != null ? 1 : Integer.getInteger("sim.runs", defaultRuns);
     long base = Long.getLong("sim.baseSeed", name.hashCode() * 1_000_003L);

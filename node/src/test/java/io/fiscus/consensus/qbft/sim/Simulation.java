@@ -31,6 +31,7 @@ import java.util.function.Consumer;
 public final class Simulation {
   static final long BLOCK_PERIOD_MILLIS = 1_000;
   static final long ROUND_TIMEOUT_BASE_MILLIS = 2_000;
+  private static final long STATUS_INTERVAL_MILLIS = 5_000;
   private static final List<NodeKey> KEYS = keys(32);
 
   private final SimConfig config;
@@ -143,9 +144,7 @@ public final class Simulation {
 
   /** Runs the fault phase, heals, and checks liveness; safety is checked throughout. */
   public Result run() {
-    for (SimNode node : nodes) {
-      start(node);
-    }
+    startAll();
     faultsOn = config.faultPhaseMillis() > 0;
     if (faultsOn) {
       scheduleFaults();
@@ -237,6 +236,23 @@ public final class Simulation {
     long started = System.nanoTime();
     Effects effects = node.core.handle(event);
     coreNanos += System.nanoTime() - started;
+    if (TRACE && now >= config.faultPhaseMillis()) {
+      System.out.println(
+          now
+              + " "
+              + node
+              + " h="
+              + node.core.height()
+              + " r="
+              + node.core.round()
+              + " "
+              + describe(event)
+              + " -> sent "
+              + effects.broadcast().stream().map(m -> m.kind() + "" + m.roundId().round()).toList()
+              + " notices "
+              + effects.notices()
+              + effects.importBlock().map(b -> " IMPORT " + b.height()).orElse(""));
+    }
     apply(node, effects);
   }
 
@@ -287,8 +303,26 @@ public final class Simulation {
           });
     }
     if (effects.syncTarget().isPresent()) {
-      requestSync(node);
+      // A future-height message: ask a random peer, as Besu's synchroniser would pick a target.
+      requestSync(node, nodes.get(random.nextInt(nodes.size())));
     }
+  }
+
+  private static final boolean TRACE = Boolean.getBoolean("sim.trace");
+
+  private String describe(Event event) {
+    if (event instanceof Event.MessageReceived received) {
+      return switch (codec.decode(received.message())) {
+        case io.fiscus.consensus.qbft.Decoded.Ok ok ->
+            ok.message().kind()
+                + ""
+                + ok.message().roundId()
+                + " from node"
+                + indexOf(ok.message().author());
+        case io.fiscus.consensus.qbft.Decoded.Rejected r -> "rejected " + r.reason();
+      };
+    }
+    return event.toString().replaceAll("head=ToyBlock.*", "");
   }
 
   private Event withNow(Event event) {
@@ -370,30 +404,43 @@ public final class Simulation {
             deliver(node, new Event.NewChainHead(now, block, node.tally()));
           }
         });
-    for (SimNode peer : nodes) {
-      if (peer != node) {
-        long height = block.height();
-        transmit(node, peer, () -> onHeadAnnounced(peer, height));
-      }
-    }
+    announceHead(node);
     hooks.forEach(hook -> hook.accept(this));
   }
 
-  private void onHeadAnnounced(SimNode node, long height) {
+  private void onHeadAnnounced(SimNode node, SimNode announcer, long height) {
     if (!node.crashed && height > node.height()) {
-      requestSync(node);
+      requestSync(node, announcer);
     }
   }
 
-  private void requestSync(SimNode node) {
-    if (node.syncRequestedAtMillis >= 0 && now - node.syncRequestedAtMillis < 1_000) {
+  /** Like eth status messages: every node tells its peers its head height now and then. */
+  private void announceHeadsPeriodically(SimNode node) {
+    schedule(
+        now + STATUS_INTERVAL_MILLIS,
+        () -> {
+          if (!node.crashed) {
+            announceHead(node);
+          }
+          announceHeadsPeriodically(node);
+        });
+  }
+
+  private void announceHead(SimNode node) {
+    long height = node.height();
+    for (SimNode peer : nodes) {
+      if (peer != node) {
+        transmit(node, peer, () -> onHeadAnnounced(peer, node, height));
+      }
+    }
+  }
+
+  private void requestSync(SimNode node, SimNode peer) {
+    if (peer == node
+        || (node.syncRequestedAtMillis >= 0 && now - node.syncRequestedAtMillis < 500)) {
       return;
     }
     node.syncRequestedAtMillis = now;
-    SimNode peer = nodes.get(random.nextInt(nodes.size()));
-    if (peer == node) {
-      return;
-    }
     long from = node.height() + 1;
     transmit(
         node,
@@ -467,6 +514,7 @@ public final class Simulation {
   /** Starts every node with no faults scheduled; for scenario tests that script their faults. */
   void startAll() {
     nodes.forEach(this::start);
+    nodes.forEach(this::announceHeadsPeriodically);
   }
 
   void crashNode(int index) {
