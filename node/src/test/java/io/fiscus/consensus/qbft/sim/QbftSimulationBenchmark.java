@@ -23,7 +23,7 @@ class QbftSimulationBenchmark {
         "| n | virtual ms/block | messages/block | messages/block/n² | core CPU µs/block (all nodes) |");
     System.out.println("|---|---|---|---|---|");
     for (int n : new int[] {4, 7, 10, 16}) {
-      Simulation.Result result =
+      SimResult result =
           new Simulation(new SimConfig(n, List.of(), 0, 0, 0, false, false, BLOCKS), 1).run();
       long blocks = result.minimumHonestHeight();
       double perBlock = (double) result.messagesDelivered() / blocks;

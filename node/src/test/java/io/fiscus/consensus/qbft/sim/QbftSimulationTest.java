@@ -54,7 +54,7 @@ class QbftSimulationTest {
     List<String> failures = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
       long seed = replay != null ? replay : base + i;
-      Simulation.Result result = new Simulation(config, seed).run();
+      SimResult result = new Simulation(config, seed).run();
       if (!result.ok()) {
         String failure = "FAILED " + name + " " + result.replayHint() + ": " + result.violations();
         System.out.println(failure);

@@ -31,7 +31,6 @@ import java.util.function.Consumer;
 public final class Simulation {
   static final long BLOCK_PERIOD_MILLIS = 1_000;
   static final long ROUND_TIMEOUT_BASE_MILLIS = 2_000;
-  private static final long STATUS_INTERVAL_MILLIS = 5_000;
   private static final List<NodeKey> KEYS = keys(32);
 
   private final SimConfig config;
@@ -44,6 +43,7 @@ public final class Simulation {
   private final ToyChainRules rules;
   private final SafetyChecker checker = new SafetyChecker(recovery);
   private final List<SimNode> nodes = new ArrayList<>();
+  private final SimChainSync sync = new SimChainSync(this);
   private final PriorityQueue<Scheduled> queue = new PriorityQueue<>();
   private final List<Consumer<Simulation>> hooks = new ArrayList<>();
   private long now;
@@ -64,25 +64,6 @@ public final class Simulation {
     public int compareTo(Scheduled other) {
       int byTime = Long.compare(atMillis, other.atMillis);
       return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-    }
-  }
-
-  /** What a run observed. */
-  public record Result(
-      long seed,
-      SimConfig config,
-      List<String> violations,
-      long virtualMillis,
-      long minimumHonestHeight,
-      long messagesDelivered,
-      long coreNanos,
-      java.util.SortedMap<io.fiscus.consensus.qbft.Reason, Long> notices) {
-    public boolean ok() {
-      return violations.isEmpty();
-    }
-
-    public String replayHint() {
-      return "seed " + seed + " " + config + " — replay with -Dsim.seed=" + seed;
     }
   }
 
@@ -143,7 +124,7 @@ public final class Simulation {
   }
 
   /** Runs the fault phase, heals, and checks liveness; safety is checked throughout. */
-  public Result run() {
+  public SimResult run() {
     startAll();
     faultsOn = config.faultPhaseMillis() > 0;
     if (faultsOn) {
@@ -166,7 +147,7 @@ public final class Simulation {
               + deadline
               + " ms");
     }
-    return new Result(
+    return new SimResult(
         seed, config, violations, now, minHonestHeight(), messagesDelivered, coreNanos, notices);
   }
 
@@ -304,7 +285,7 @@ public final class Simulation {
     }
     if (effects.syncTarget().isPresent()) {
       // A future-height message: ask a random peer, as Besu's synchroniser would pick a target.
-      requestSync(node, nodes.get(random.nextInt(nodes.size())));
+      sync.requestSync(node, nodes.get(random.nextInt(nodes.size())));
     }
   }
 
@@ -351,7 +332,7 @@ public final class Simulation {
   }
 
   /** Sends anything over the simulated network: delayed, maybe dropped, duplicated or cut off. */
-  private void transmit(SimNode from, SimNode to, Runnable arrival) {
+  void transmit(SimNode from, SimNode to, Runnable arrival) {
     if (partitionGroup[from.index] != partitionGroup[to.index]) {
       return;
     }
@@ -404,56 +385,8 @@ public final class Simulation {
             deliver(node, new Event.NewChainHead(now, block, node.tally()));
           }
         });
-    announceHead(node);
+    sync.announceHead(node);
     hooks.forEach(hook -> hook.accept(this));
-  }
-
-  private void onHeadAnnounced(SimNode node, SimNode announcer, long height) {
-    if (!node.crashed && height > node.height()) {
-      requestSync(node, announcer);
-    }
-  }
-
-  /** Like eth status messages: every node tells its peers its head height now and then. */
-  private void announceHeadsPeriodically(SimNode node) {
-    schedule(
-        now + STATUS_INTERVAL_MILLIS,
-        () -> {
-          if (!node.crashed) {
-            announceHead(node);
-          }
-          announceHeadsPeriodically(node);
-        });
-  }
-
-  private void announceHead(SimNode node) {
-    long height = node.height();
-    for (SimNode peer : nodes) {
-      if (peer != node) {
-        transmit(node, peer, () -> onHeadAnnounced(peer, node, height));
-      }
-    }
-  }
-
-  private void requestSync(SimNode node, SimNode peer) {
-    if (peer == node
-        || (node.syncRequestedAtMillis >= 0 && now - node.syncRequestedAtMillis < 500)) {
-      return;
-    }
-    node.syncRequestedAtMillis = now;
-    long from = node.height() + 1;
-    transmit(
-        node,
-        peer,
-        () -> {
-          if (peer.crashed || peer.height() < from) {
-            return;
-          }
-          List<QbftBlock> blocks =
-              List.copyOf(
-                  peer.chain.subList((int) from, (int) Math.min(peer.height() + 1, from + 20)));
-          transmit(peer, node, () -> blocks.forEach(block -> importBlock(node, block, false)));
-        });
   }
 
   // --- faults ---
@@ -514,7 +447,7 @@ public final class Simulation {
   /** Starts every node with no faults scheduled; for scenario tests that script their faults. */
   void startAll() {
     nodes.forEach(this::start);
-    nodes.forEach(this::announceHeadsPeriodically);
+    nodes.forEach(sync::announceHeadsPeriodically);
   }
 
   void crashNode(int index) {
