@@ -31,7 +31,7 @@ public final class BlockCodec {
         Rlp.list(
             BlockHeaderCodec.encode(block.header()).unsafeArray(),
             Rlp.list(transactions),
-            Rlp.EMPTY_LIST));
+            Rlp.emptyList()));
   }
 
   /** Decodes one block filling {@code encoded}; fails with a {@link BlockCodecException}. */

@@ -46,9 +46,9 @@ public final class QbftExtraDataCodec {
 
   private static byte[] encodeVote(Optional<Vote> vote) {
     if (vote.isEmpty()) {
-      return Rlp.EMPTY_LIST;
+      return Rlp.emptyList();
     }
-    byte[] flag = vote.get().add() ? Rlp.string(new byte[] {ADD_FLAG}) : Rlp.EMPTY_STRING;
+    byte[] flag = vote.get().add() ? Rlp.string(new byte[] {ADD_FLAG}) : Rlp.emptyString();
     return Rlp.list(Rlp.string(vote.get().recipient().bytes()), flag);
   }
 

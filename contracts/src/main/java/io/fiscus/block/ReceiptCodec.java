@@ -37,7 +37,7 @@ public final class ReceiptCodec {
     }
     byte[] body =
         Rlp.list(
-            receipt.success() ? Rlp.uint(1) : Rlp.EMPTY_STRING,
+            receipt.success() ? Rlp.uint(1) : Rlp.emptyString(),
             Rlp.uint(receipt.cumulativeGasUsed()),
             Rlp.string(receipt.logsBloom().bytes()),
             Rlp.list(logs));
@@ -69,7 +69,7 @@ public final class ReceiptCodec {
         outcome
             .revertReason()
             .map(text -> Rlp.list(Rlp.string(text.getBytes(StandardCharsets.UTF_8))))
-            .orElse(Rlp.EMPTY_LIST);
+            .orElse(Rlp.emptyList());
     return Bytes.wrap(
         Rlp.list(
             Rlp.uint(STORAGE_VERSION),

@@ -10,13 +10,20 @@ import java.util.List;
  * already-encoded items. Decoding is strict (canonical only) and lives in {@link RlpReader}.
  */
 public final class Rlp {
-  /** RLP of the empty string, also the encoding of integer zero. */
-  public static final byte[] EMPTY_STRING = {(byte) 0x80};
-
-  /** RLP of the empty list. */
-  public static final byte[] EMPTY_LIST = {(byte) 0xc0};
+  private static final byte EMPTY_STRING = (byte) 0x80;
+  private static final byte EMPTY_LIST = (byte) 0xc0;
 
   private Rlp() {}
+
+  /** RLP of the empty string, also the encoding of integer zero (a fresh array each call). */
+  public static byte[] emptyString() {
+    return new byte[] {EMPTY_STRING};
+  }
+
+  /** RLP of the empty list (a fresh array each call). */
+  public static byte[] emptyList() {
+    return new byte[] {EMPTY_LIST};
+  }
 
   public static byte[] string(Bytes value) {
     return string(value.unsafeArray());

@@ -58,7 +58,7 @@ abstract sealed class Node permits Node.Leaf, Node.Extension, Node.Branch, Node.
   }
 
   private static byte[] referenceOrEmpty(Node child) {
-    return child == null ? Rlp.EMPTY_STRING : child.reference();
+    return child == null ? Rlp.emptyString() : child.reference();
   }
 
   /** A node holding the rest of one key's path and its value. */

@@ -19,8 +19,8 @@ final class TransactionEncoding {
     if (tx.type() == TransactionType.LEGACY && tx.chainId().isPresent()) {
       // EIP-155: the chain id and two zeros stand where v, r and s will go.
       fields.add(Rlp.uint(tx.chainId().getAsLong()));
-      fields.add(Rlp.EMPTY_STRING);
-      fields.add(Rlp.EMPTY_STRING);
+      fields.add(Rlp.emptyString());
+      fields.add(Rlp.emptyString());
     }
     return envelope(tx.type(), Rlp.list(fields));
   }
@@ -59,7 +59,7 @@ final class TransactionEncoding {
       fields.add(Rlp.uint(tx.maxFeePerGas()));
     }
     fields.add(Rlp.uint(tx.gasLimit()));
-    fields.add(tx.to().map(to -> Rlp.string(to.bytes())).orElse(Rlp.EMPTY_STRING));
+    fields.add(tx.to().map(to -> Rlp.string(to.bytes())).orElse(Rlp.emptyString()));
     fields.add(Rlp.uint(tx.value()));
     fields.add(Rlp.string(tx.data()));
     if (tx.type() == TransactionType.EIP_1559) {

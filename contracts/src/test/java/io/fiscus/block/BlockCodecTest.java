@@ -52,7 +52,7 @@ class BlockCodecTest {
         Bytes.wrap(
             Rlp.list(
                 BlockHeaderCodec.encode(BlockHeaderCodecTest.sampleHeader()).unsafeArray(),
-                Rlp.EMPTY_LIST,
+                Rlp.emptyList(),
                 Rlp.list(
                     BlockHeaderCodec.encode(BlockHeaderCodecTest.sampleHeader()).unsafeArray())));
     assertRejected(encoded, Reason.NON_EMPTY_OMMERS);
@@ -61,21 +61,21 @@ class BlockCodecTest {
   @Test
   void aTransactionStringThatIsNotATypedEnvelopeIsRejected() {
     assertRejected(blockWithTransactionItem(Rlp.string(LEGACY)), Reason.BAD_TRANSACTION);
-    assertRejected(blockWithTransactionItem(Rlp.EMPTY_STRING), Reason.BAD_TRANSACTION);
+    assertRejected(blockWithTransactionItem(Rlp.emptyString()), Reason.BAD_TRANSACTION);
   }
 
   @Test
   void aBlockWithoutItsOmmersListOrWithWithdrawalsIsRejected() {
     byte[] header = BlockHeaderCodec.encode(BlockHeaderCodecTest.sampleHeader()).unsafeArray();
-    assertRejected(Bytes.wrap(Rlp.list(header, Rlp.EMPTY_LIST)), Reason.WRONG_FIELD_COUNT);
+    assertRejected(Bytes.wrap(Rlp.list(header, Rlp.emptyList())), Reason.WRONG_FIELD_COUNT);
     assertRejected(
-        Bytes.wrap(Rlp.list(header, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.EMPTY_LIST)),
+        Bytes.wrap(Rlp.list(header, Rlp.emptyList(), Rlp.emptyList(), Rlp.emptyList())),
         Reason.WRONG_FIELD_COUNT);
   }
 
   @Test
   void aBadHeaderInsideABlockIsReportedWithTheHeadersReason() {
-    Bytes encoded = Bytes.wrap(Rlp.list(Rlp.list(Rlp.uint(1)), Rlp.EMPTY_LIST, Rlp.EMPTY_LIST));
+    Bytes encoded = Bytes.wrap(Rlp.list(Rlp.list(Rlp.uint(1)), Rlp.emptyList(), Rlp.emptyList()));
     assertRejected(encoded, Reason.WRONG_FIELD_COUNT);
   }
 
@@ -94,7 +94,7 @@ class BlockCodecTest {
         Rlp.list(
             BlockHeaderCodec.encode(BlockHeaderCodecTest.sampleHeader()).unsafeArray(),
             Rlp.list(item),
-            Rlp.EMPTY_LIST));
+            Rlp.emptyList()));
   }
 
   private static void assertRejected(Bytes encoded, Reason reason) {

@@ -85,7 +85,7 @@ class QbftExtraDataCodecTest {
   void aVanityOtherThanThirtyTwoBytesIsRejected() {
     Bytes encoded =
         extraDataOf(
-            Rlp.string(new byte[31]), Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.uint(0), Rlp.EMPTY_LIST);
+            Rlp.string(new byte[31]), Rlp.emptyList(), Rlp.emptyList(), Rlp.uint(0), Rlp.emptyList());
     assertRejected(encoded, Reason.BAD_VANITY);
   }
 
@@ -97,8 +97,8 @@ class QbftExtraDataCodecTest {
     Bytes encoded =
         extraDataOf(
             Rlp.string(new byte[32]),
-            Rlp.EMPTY_LIST,
-            Rlp.EMPTY_LIST,
+            Rlp.emptyList(),
+            Rlp.emptyList(),
             Rlp.uint(0),
             Rlp.list(Rlp.string(shortSeal)));
     assertRejected(encoded, Reason.BAD_SEAL);
@@ -111,8 +111,8 @@ class QbftExtraDataCodecTest {
     Bytes encoded =
         extraDataOf(
             Rlp.string(new byte[32]),
-            Rlp.EMPTY_LIST,
-            Rlp.EMPTY_LIST,
+            Rlp.emptyList(),
+            Rlp.emptyList(),
             Rlp.uint(0),
             Rlp.list(Rlp.string(seal)));
     assertRejected(encoded, Reason.BAD_SEAL);
@@ -126,29 +126,29 @@ class QbftExtraDataCodecTest {
 
   @Test
   void anIbftStyleAbsentVoteEncodedAsEmptyStringIsRejected() {
-    assertRejected(withVote(Rlp.EMPTY_STRING), Reason.BAD_VOTE);
+    assertRejected(withVote(Rlp.emptyString()), Reason.BAD_VOTE);
   }
 
   @Test
   void aVoteWithoutFlagOrWithExtraItemsIsRejected() {
     assertRejected(withVote(Rlp.list(Rlp.string(RECIPIENT.bytes()))), Reason.BAD_VOTE);
-    byte[] threeItems = Rlp.list(Rlp.string(RECIPIENT.bytes()), Rlp.EMPTY_STRING, Rlp.EMPTY_STRING);
+    byte[] threeItems = Rlp.list(Rlp.string(RECIPIENT.bytes()), Rlp.emptyString(), Rlp.emptyString());
     assertRejected(withVote(threeItems), Reason.BAD_VOTE);
   }
 
   @Test
   void aMissingOrExtraTopLevelFieldIsRejected() {
     assertRejected(
-        extraDataOf(Rlp.string(new byte[32]), Rlp.EMPTY_LIST, Rlp.EMPTY_LIST, Rlp.uint(0)),
+        extraDataOf(Rlp.string(new byte[32]), Rlp.emptyList(), Rlp.emptyList(), Rlp.uint(0)),
         Reason.WRONG_FIELD_COUNT);
     assertRejected(
         extraDataOf(
             Rlp.string(new byte[32]),
-            Rlp.EMPTY_LIST,
-            Rlp.EMPTY_LIST,
+            Rlp.emptyList(),
+            Rlp.emptyList(),
             Rlp.uint(0),
-            Rlp.EMPTY_LIST,
-            Rlp.EMPTY_LIST),
+            Rlp.emptyList(),
+            Rlp.emptyList()),
         Reason.WRONG_FIELD_COUNT);
   }
 
@@ -157,10 +157,10 @@ class QbftExtraDataCodecTest {
     Bytes paddedRound =
         extraDataOf(
             Rlp.string(new byte[32]),
-            Rlp.EMPTY_LIST,
-            Rlp.EMPTY_LIST,
+            Rlp.emptyList(),
+            Rlp.emptyList(),
             Rlp.string(new byte[] {0, 1}),
-            Rlp.EMPTY_LIST);
+            Rlp.emptyList());
     assertRejected(paddedRound, Reason.MALFORMED_RLP);
     Bytes trailing =
         QbftExtraDataCodec.encode(QbftExtraData.genesis(VALIDATORS)).concat(Bytes.of((byte) 0));
@@ -173,9 +173,9 @@ class QbftExtraDataCodecTest {
         extraDataOf(
             Rlp.string(new byte[32]),
             Rlp.list(Rlp.string(new byte[19])),
-            Rlp.EMPTY_LIST,
+            Rlp.emptyList(),
             Rlp.uint(0),
-            Rlp.EMPTY_LIST);
+            Rlp.emptyList());
     assertRejected(encoded, Reason.WRONG_FIELD_SIZE);
   }
 
@@ -199,7 +199,7 @@ class QbftExtraDataCodecTest {
   }
 
   private static Bytes withVote(byte[] vote) {
-    return extraDataOf(Rlp.string(new byte[32]), Rlp.EMPTY_LIST, vote, Rlp.uint(0), Rlp.EMPTY_LIST);
+    return extraDataOf(Rlp.string(new byte[32]), Rlp.emptyList(), vote, Rlp.uint(0), Rlp.emptyList());
   }
 
   private static Bytes extraDataOf(byte[]... fields) {

@@ -97,7 +97,7 @@ class ReceiptCodecTest {
   void aStatusOtherThanOneOrEmptyIsRejected() {
     assertRejected(receiptWithStatus(Rlp.string(new byte[] {2})), Reason.BAD_STATUS);
     assertRejected(receiptWithStatus(Rlp.string(new byte[32])), Reason.BAD_STATUS);
-    assertRejected(receiptWithStatus(Rlp.EMPTY_LIST), Reason.BAD_STATUS);
+    assertRejected(receiptWithStatus(Rlp.emptyList()), Reason.BAD_STATUS);
   }
 
   @Test
@@ -115,7 +115,7 @@ class ReceiptCodecTest {
         Rlp.list(
             Rlp.string(TRANSFER.address().bytes()),
             Rlp.list(Collections.nCopies(5, topic)),
-            Rlp.EMPTY_STRING);
+            Rlp.emptyString());
     Bytes encoded =
         Bytes.wrap(
             Rlp.list(
@@ -140,7 +140,7 @@ class ReceiptCodecTest {
   void storedReceiptsOfAnUnknownVersionOrWithBadUtf8AreRejected() {
     Bytes consensus = ReceiptCodec.encode(Receipt.of(Receipt.LEGACY_TYPE, false, 1, List.of()));
     Bytes versionTwo =
-        Bytes.wrap(Rlp.list(Rlp.uint(2), Rlp.string(consensus), Rlp.uint(1), Rlp.EMPTY_LIST));
+        Bytes.wrap(Rlp.list(Rlp.uint(2), Rlp.string(consensus), Rlp.uint(1), Rlp.emptyList()));
     assertStoredRejected(versionTwo, Reason.UNSUPPORTED_STORAGE_VERSION);
 
     byte[] badUtf8 = {(byte) 0xc3, (byte) 0x28};
@@ -153,7 +153,7 @@ class ReceiptCodecTest {
 
   private static Bytes receiptWithStatus(byte[] status) {
     return Bytes.wrap(
-        Rlp.list(status, Rlp.uint(1), Rlp.string(LogsBloom.EMPTY.bytes()), Rlp.EMPTY_LIST));
+        Rlp.list(status, Rlp.uint(1), Rlp.string(LogsBloom.EMPTY.bytes()), Rlp.emptyList()));
   }
 
   private static void assertRejected(Bytes encoded, Reason reason) {

@@ -75,7 +75,7 @@ class TransactionCodecRejectionTest {
     List<byte[]> shorter = items.subList(0, items.size() - 1);
     assertThat(codeOf(TransactionFixtures.eip1559(shorter))).isEqualTo("wrong-field-count");
     List<byte[]> longer = new ArrayList<>(items);
-    longer.add(Rlp.EMPTY_STRING);
+    longer.add(Rlp.emptyString());
     assertThat(codeOf(TransactionFixtures.eip1559(longer))).isEqualTo("wrong-field-count");
   }
 
@@ -130,7 +130,7 @@ class TransactionCodecRejectionTest {
             Rlp.list(Rlp.list(Rlp.string(new byte[19]), Rlp.list(key))),
             Rlp.list(Rlp.list(address, Rlp.list(Rlp.string(new byte[31])))),
             Rlp.list(Rlp.list(address, key)),
-            Rlp.list(Rlp.list(address, Rlp.list(key), Rlp.EMPTY_LIST)),
+            Rlp.list(Rlp.list(address, Rlp.list(key), Rlp.emptyList())),
             Rlp.list(address));
     for (byte[] accessList : badLists) {
       assertThat(codeOf(eip1559With(EIP1559_ACCESS_LIST, accessList)))
@@ -140,7 +140,7 @@ class TransactionCodecRejectionTest {
 
   @Test
   void rOrSOutsideTheCurveOrderOrABadRecoveryIdIsAnInvalidSignature() {
-    assertThat(codeOf(eip1559With(EIP1559_R, Rlp.EMPTY_STRING))).isEqualTo("invalid-signature");
+    assertThat(codeOf(eip1559With(EIP1559_R, Rlp.emptyString()))).isEqualTo("invalid-signature");
     assertThat(codeOf(eip1559With(EIP1559_S, Rlp.uint(Signature.CURVE_ORDER))))
         .isEqualTo("invalid-signature");
     assertThat(codeOf(eip1559With(EIP1559_Y_PARITY, Rlp.uint(2)))).isEqualTo("invalid-signature");

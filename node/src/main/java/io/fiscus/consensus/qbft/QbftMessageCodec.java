@@ -56,7 +56,7 @@ public final class QbftMessageCodec {
                   roundChange
                       .preparedBlock()
                       .map(block -> blockCodec.encode(block).toArray())
-                      .orElse(Rlp.EMPTY_LIST),
+                      .orElse(Rlp.emptyList()),
                   encodeSignedList(roundChange.prepares()));
         };
     return new WireMessage(message.kind().code(), Bytes.wrap(data));
@@ -103,7 +103,7 @@ public final class QbftMessageCodec {
           decodeSigned(outer, MessageKind.ROUND_CHANGE, Payload.RoundChange.class);
       byte[] blockRaw = outer.readRaw();
       Optional<QbftBlock> block =
-          blockRaw.length == 1 && blockRaw[0] == Rlp.EMPTY_LIST[0]
+          blockRaw.length == 1 && blockRaw[0] == Rlp.emptyList()[0]
               ? Optional.empty()
               : Optional.of(decodeBlock(Bytes.wrap(blockRaw)));
       List<Signed<Payload.Prepare>> prepares =
@@ -141,7 +141,7 @@ public final class QbftMessageCodec {
                           Rlp.list(
                               Rlp.uint(metadata.preparedRound()),
                               Rlp.string(metadata.preparedBlockDigest().bytes())))
-                  .orElse(Rlp.EMPTY_LIST));
+                  .orElse(Rlp.emptyList()));
     };
   }
 

@@ -30,7 +30,7 @@ public final class ToyBlockCodec implements QbftBlockCodec {
   }
 
   static Bytes encodeUnsealed(ToyBlock block, int round) {
-    return Bytes.wrap(Rlp.list(fields(block, round, Rlp.EMPTY_LIST)));
+    return Bytes.wrap(Rlp.list(fields(block, round, Rlp.emptyList())));
   }
 
   private static byte[][] fields(ToyBlock block, int round, byte[] seals) {
@@ -48,8 +48,8 @@ public final class ToyBlockCodec implements QbftBlockCodec {
                       Rlp.string(vote.subject().bytes()),
                       vote.kind() == Vote.Kind.ADD
                           ? new byte[] {(byte) 0x81, (byte) 0xff}
-                          : Rlp.EMPTY_STRING))
-          .orElse(Rlp.EMPTY_LIST),
+                          : Rlp.emptyString()))
+          .orElse(Rlp.emptyList()),
       Rlp.string(block.body()),
       seals
     };
