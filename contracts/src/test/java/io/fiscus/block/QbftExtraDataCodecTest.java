@@ -85,7 +85,11 @@ class QbftExtraDataCodecTest {
   void aVanityOtherThanThirtyTwoBytesIsRejected() {
     Bytes encoded =
         extraDataOf(
-            Rlp.string(new byte[31]), Rlp.emptyList(), Rlp.emptyList(), Rlp.uint(0), Rlp.emptyList());
+            Rlp.string(new byte[31]),
+            Rlp.emptyList(),
+            Rlp.emptyList(),
+            Rlp.uint(0),
+            Rlp.emptyList());
     assertRejected(encoded, Reason.BAD_VANITY);
   }
 
@@ -132,7 +136,8 @@ class QbftExtraDataCodecTest {
   @Test
   void aVoteWithoutFlagOrWithExtraItemsIsRejected() {
     assertRejected(withVote(Rlp.list(Rlp.string(RECIPIENT.bytes()))), Reason.BAD_VOTE);
-    byte[] threeItems = Rlp.list(Rlp.string(RECIPIENT.bytes()), Rlp.emptyString(), Rlp.emptyString());
+    byte[] threeItems =
+        Rlp.list(Rlp.string(RECIPIENT.bytes()), Rlp.emptyString(), Rlp.emptyString());
     assertRejected(withVote(threeItems), Reason.BAD_VOTE);
   }
 
@@ -199,7 +204,8 @@ class QbftExtraDataCodecTest {
   }
 
   private static Bytes withVote(byte[] vote) {
-    return extraDataOf(Rlp.string(new byte[32]), Rlp.emptyList(), vote, Rlp.uint(0), Rlp.emptyList());
+    return extraDataOf(
+        Rlp.string(new byte[32]), Rlp.emptyList(), vote, Rlp.uint(0), Rlp.emptyList());
   }
 
   private static Bytes extraDataOf(byte[]... fields) {
