@@ -4,10 +4,13 @@ import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A write overlay on a {@link StateView}: reads see the overlay first. {@link #checkpoint()} and
@@ -94,14 +97,12 @@ public final class StateChanges implements StateView {
   public List<StorageWrite> sortedStorageWrites() {
     return storage.entrySet().stream()
         .map(e -> new StorageWrite(e.getKey().contract(), e.getKey().slot(), e.getValue()))
-        .sorted(
-            java.util.Comparator.comparing(StorageWrite::contract)
-                .thenComparing(StorageWrite::slot))
+        .sorted(Comparator.comparing(StorageWrite::contract).thenComparing(StorageWrite::slot))
         .toList();
   }
 
   /** Net nonce changes, sorted by address. */
-  public java.util.SortedMap<Address, Long> sortedNonces() {
-    return new java.util.TreeMap<>(nonces);
+  public SortedMap<Address, Long> sortedNonces() {
+    return new TreeMap<>(nonces);
   }
 }

@@ -1,7 +1,7 @@
 package io.fiscus.types;
 
 import io.fiscus.crypto.Keccak;
-import java.util.Locale;
+import java.nio.charset.StandardCharsets;
 
 /** A 20-byte account address. Sorted as unsigned bytes, as Besu sorts validators. */
 public record Address(Bytes bytes) implements Comparable<Address> {
@@ -39,9 +39,7 @@ public record Address(Bytes bytes) implements Comparable<Address> {
   public String toChecksumHex() {
     String lower = bytes.toHex().substring(2);
     byte[] hash =
-        Keccak.hash(Bytes.wrap(lower.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-            .bytes()
-            .unsafeArray();
+        Keccak.hash(Bytes.wrap(lower.getBytes(StandardCharsets.US_ASCII))).bytes().unsafeArray();
     StringBuilder out = new StringBuilder("0x");
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
@@ -58,6 +56,6 @@ public record Address(Bytes bytes) implements Comparable<Address> {
 
   @Override
   public String toString() {
-    return toHex().toLowerCase(Locale.ROOT);
+    return toHex();
   }
 }
