@@ -1,0 +1,16 @@
+package io.fiscus.chain;
+
+import io.fiscus.state.StateView;
+import io.fiscus.storage.WriteBatch;
+
+/**
+ * Port: derives secondary index entries from a block while it is committed, into the block's own
+ * batch, so indexes are never behind or ahead of the chain.
+ */
+public interface BlockIndexer {
+  /**
+   * @param before the state before the block
+   * @param after the state after the block (before plus the block's changes)
+   */
+  void index(CommittedBlock block, StateView before, StateView after, WriteBatch batch);
+}

@@ -1,0 +1,76 @@
+package io.fiscus.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * Every metric the node exports, registered in one registry per node (no global state, so tests can
+ * run several nodes in one JVM). Components receive this object and update their own fields.
+ */
+public final class NodeMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+
+  public final Gauge chainHeight = gauge("fiscus_chain_height", "Number of the latest block");
+  public final Counter blocks = counter("fiscus_blocks_total", "Blocks committed");
+  public final Counter transactions =
+      counter("fiscus_transactions_total", "Transactions committed in blocks");
+  public final Histogram blockBuildSeconds =
+      histogram("fiscus_block_build_seconds", "Time to select, execute and root a proposed block");
+  public final Histogram blockImportSeconds =
+      histogram("fiscus_block_import_seconds", "Time to validate and execute a received block");
+  public final Histogram blockCommitSeconds =
+      histogram("fiscus_block_commit_seconds", "Time to write and sync a block's batch");
+  public final Histogram blockFinalizeSeconds =
+      histogram("fiscus_block_finalize_seconds", "Time from the block timer to the block's commit");
+  public final Gauge mempoolPending =
+      gauge("fiscus_mempool_pending", "Transactions executable in the next block");
+  public final Gauge mempoolQueued =
+      gauge("fiscus_mempool_queued", "Transactions waiting for a nonce gap to close");
+  public final Counter mempoolRejected =
+      Counter.builder()
+          .name("fiscus_mempool_rejected_total")
+          .help("Transactions refused at submission, by reason")
+          .labelNames("reason")
+          .register(registry);
+  public final Counter mempoolEvicted =
+      counter("fiscus_mempool_evicted_total", "Pooled transactions dropped as no longer valid");
+  public final Counter rpcRequests =
+      Counter.builder()
+          .name("fiscus_rpc_requests_total")
+          .help("JSON-RPC calls by method and result code (0 = success)")
+          .labelNames("method", "code")
+          .register(registry);
+  public final Histogram rpcSeconds =
+      Histogram.builder()
+          .name("fiscus_rpc_request_seconds")
+          .help("JSON-RPC call latency by method")
+          .labelNames("method")
+          .register(registry);
+  public final Counter roundChanges =
+      counter("fiscus_qbft_round_changes_total", "Rounds started above round 0");
+  public final Counter consensusNotices =
+      Counter.builder()
+          .name("fiscus_qbft_notices_total")
+          .help("Rejected or notable consensus inputs, by reason")
+          .labelNames("reason")
+          .register(registry);
+  public final Gauge peers = gauge("fiscus_peers", "Connected authenticated peers");
+
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  private Counter counter(String name, String help) {
+    return Counter.builder().name(name).help(help).register(registry);
+  }
+
+  private Gauge gauge(String name, String help) {
+    return Gauge.builder().name(name).help(help).register(registry);
+  }
+
+  private Histogram histogram(String name, String help) {
+    return Histogram.builder().name(name).help(help).register(registry);
+  }
+}
