@@ -44,16 +44,13 @@ public record CallRequest(
       throw RpcException.invalidParams(
           "parameter " + index + ": data and input are both set and differ");
     }
-    BigInteger value =
-        call.quantity("value").isPresent()
-            ? BigInteger.valueOf(call.quantity("value").getAsLong())
-            : BigInteger.ZERO;
+    OptionalLong value = call.quantity("value");
     return new CallRequest(
         call.address("from"),
         to,
         input.or(() -> data).orElse(Bytes.EMPTY),
         call.quantity("gas"),
-        value);
+        value.isPresent() ? BigInteger.valueOf(value.getAsLong()) : BigInteger.ZERO);
   }
 
   /** The sender the call runs as: {@code from}, or the zero address for an anonymous call. */

@@ -14,6 +14,8 @@ public final class StateMethods {
   private StateMethods() {}
 
   /**
+   * The three methods by name.
+   *
    * @param blockGasLimit the chain's block gas limit: a call's {@code gas} above it is refused with
    *     -32005, as a transaction's would be
    */

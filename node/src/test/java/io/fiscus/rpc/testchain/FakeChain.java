@@ -172,7 +172,7 @@ public final class FakeChain implements ChainReader {
 
   @Override
   public long headNumber() {
-    return blocks.size() - 1;
+    return blocks.size() - 1L;
   }
 
   @Override
