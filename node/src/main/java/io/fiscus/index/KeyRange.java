@@ -2,12 +2,27 @@ package io.fiscus.index;
 
 import java.util.Arrays;
 
-/** Keys in {@code [fromInclusive, toExclusive)}, compared as unsigned bytes. */
-record KeyRange(byte[] fromInclusive, byte[] toExclusive) {
+/** Keys in {@code [fromInclusive, toExclusive)}, compared as unsigned bytes. Immutable. */
+final class KeyRange {
+  private final byte[] fromInclusive;
+  private final byte[] toExclusive;
+
+  KeyRange(byte[] fromInclusive, byte[] toExclusive) {
+    this.fromInclusive = fromInclusive.clone();
+    this.toExclusive = toExclusive.clone();
+  }
 
   /** Every key that starts with {@code prefix}. */
   static KeyRange ofPrefix(byte[] prefix) {
     return new KeyRange(prefix, KeyBytes.prefixEnd(prefix));
+  }
+
+  byte[] fromInclusive() {
+    return fromInclusive.clone();
+  }
+
+  byte[] toExclusive() {
+    return toExclusive.clone();
   }
 
   boolean contains(byte[] key) {

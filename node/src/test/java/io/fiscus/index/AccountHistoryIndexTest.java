@@ -103,7 +103,7 @@ class AccountHistoryIndexTest {
         Party to = i % 3 == 0 ? ledger.customer2 : ledger.customer1;
         SignedTransaction transfer = ledger.transfer(ledger.bankA, to, 100 + i);
         transactions.add(transfer);
-        if (to == ledger.customer1) {
+        if (to.equals(ledger.customer1)) {
           expected.add(transfer.hash());
         }
       }

@@ -72,7 +72,30 @@ final class FakeKeyValueStore implements KeyValueStore {
   @Override
   public void close() {}
 
-  private record Write(Column column, byte[] key, byte[] value) {}
+  /** One put, or a delete when {@code value} is null. */
+  private static final class Write {
+    private final Column column;
+    private final byte[] key;
+    private final byte[] value;
+
+    Write(Column column, byte[] key, byte[] value) {
+      this.column = column;
+      this.key = key;
+      this.value = value;
+    }
+
+    Column column() {
+      return column;
+    }
+
+    byte[] key() {
+      return key;
+    }
+
+    byte[] value() {
+      return value;
+    }
+  }
 
   private static final class Batch implements WriteBatch {
     private final List<Write> writes = new ArrayList<>();
