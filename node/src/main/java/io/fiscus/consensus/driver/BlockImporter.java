@@ -51,9 +51,9 @@ final class BlockImporter {
     writer.commit(committed, executed.changes(), executed.trie());
     metrics.blockCommitSeconds.observe((System.nanoTime() - started) / 1e9);
     cache.clear();
-    metrics.chainHeight.set(block.height());
+    metrics.chainHeight.set((double) block.height());
     metrics.blocks.inc();
-    metrics.transactions.inc(executed.transactions().size());
+    metrics.transactions.inc((double) executed.transactions().size());
     return block;
   }
 }

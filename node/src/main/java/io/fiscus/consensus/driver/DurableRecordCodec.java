@@ -66,6 +66,8 @@ public final class DurableRecordCodec {
   }
 
   /**
+   * Decodes a stored record, recovering every signature's author.
+   *
    * @throws CorruptConsensusRecordException if {@code encoded} is not a record this codec wrote
    */
   public DurableRecord decode(Bytes encoded) {

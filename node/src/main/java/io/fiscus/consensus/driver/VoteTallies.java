@@ -52,11 +52,11 @@ public final class VoteTallies {
     if (known != null) {
       return known.validators();
     }
-    VoteTally head = afterHead();
-    if (byBlockHash.get(blockHash) != head) {
+    Hash headHash = ChainBlock.ofHeader(chain.headHeader()).hash();
+    if (!headHash.equals(blockHash)) {
       throw new IllegalStateException("no vote tally after block " + blockHash);
     }
-    return head.validators();
+    return afterHead().validators();
   }
 
   /** The tally after {@code block}, a child of the block whose tally is {@code parentTally}. */

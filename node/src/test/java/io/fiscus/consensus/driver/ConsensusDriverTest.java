@@ -99,7 +99,7 @@ class ConsensusDriverTest {
     }
     driver.stop();
     long headBefore = chain.headNumber();
-    assertThat(metrics.blocks.get()).isEqualTo(headBefore);
+    assertThat(metrics.blocks.get()).isEqualTo((double) headBefore);
     assertThat(metrics.transactions.get()).isEqualTo(60);
 
     ConsensusDriver restarted = start(TestChain.config(100), OptionalLong.empty());
@@ -120,10 +120,7 @@ class ConsensusDriverTest {
     await().atMost(GENEROUS).until(() -> allCommitted(batch));
     long head = chain.headNumber();
 
-    await()
-        .during(Duration.ofMillis(1_000))
-        .atMost(GENEROUS)
-        .until(() -> chain.headNumber() == head);
+    await().during(Duration.ofSeconds(1)).atMost(GENEROUS).until(() -> chain.headNumber() == head);
     for (long number = 1; number <= head; number++) {
       assertThat(chain.block(number).orElseThrow().transactions()).isNotEmpty();
     }

@@ -63,7 +63,7 @@ final class FakeChain implements ChainReader, ChainWriter {
 
   @Override
   public synchronized long headNumber() {
-    return blocks.size() - 1;
+    return blocks.size() - 1L;
   }
 
   @Override
