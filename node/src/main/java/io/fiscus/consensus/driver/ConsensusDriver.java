@@ -148,19 +148,22 @@ public final class ConsensusDriver implements ConsensusControl {
 
   /** Stops the driver thread and the timers, and waits for the thread to finish its step. */
   public void stop() {
-    Thread running;
+    Thread driverThread;
     synchronized (this) {
-      running = thread;
-      this.running = false;
+      driverThread = thread;
+      running = false;
     }
-    if (running == null) {
+    if (driverThread == null) {
       return;
     }
-    scheduler.shutdownNow();
     try {
-      running.join();
+      // The loop notices within one poll; the scheduler goes after it, so no step of the loop
+      // finds the timers shut down.
+      driverThread.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      scheduler.shutdownNow();
     }
   }
 
@@ -216,6 +219,9 @@ public final class ConsensusDriver implements ConsensusControl {
   // --- the driver thread ---
 
   private void postLocal(LoopInput input) {
+    if (!running) {
+      return;
+    }
     try {
       inputs.put(input);
     } catch (InterruptedException e) {
