@@ -46,7 +46,9 @@ public final class GenesisWriter {
         new DefaultPrettyPrinter()
             .withSeparators(
                 Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
     printer.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
     try {
       return GenesisParser.JSON.writer(printer).writeValueAsString(node) + "\n";
