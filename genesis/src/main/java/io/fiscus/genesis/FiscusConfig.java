@@ -1,6 +1,7 @@
 package io.fiscus.genesis;
 
 import io.fiscus.contracts.registry.TierLimits;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -27,7 +28,7 @@ public record FiscusConfig(
 
   public FiscusConfig {
     Objects.requireNonNull(currency, "currency");
-    tierLimits = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tierLimits));
+    tierLimits = Collections.unmodifiableSortedMap(new TreeMap<>(tierLimits));
     accounts = List.copyOf(accounts);
   }
 }
