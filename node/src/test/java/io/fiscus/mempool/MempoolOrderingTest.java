@@ -117,6 +117,31 @@ class MempoolOrderingTest {
     assertThat(pool.select(transferCost - 1, 100)).isEmpty();
   }
 
+  @Test
+  void aTenThousandTransactionSelectionTakesEverySendersRunInOrder() {
+    int senders = 250;
+    int nonces = 40;
+    PoolFixture large = new PoolFixture(senders + 1);
+    Mempool bigPool = large.mempool();
+    // Submitted nonce-major in reverse, so every run is queued until its nonce 0 arrives last.
+    for (int nonce = nonces - 1; nonce >= 0; nonce--) {
+      for (int bank = 1; bank <= senders; bank++) {
+        assertThat(bigPool.submit(large.transfer(bank, nonce).raw()))
+            .isInstanceOf(Submission.Accepted.class);
+      }
+    }
+    assertThat(bigPool.pendingCount()).isEqualTo(senders * nonces);
+
+    List<SignedTransaction> selected = bigPool.select(Long.MAX_VALUE, senders * nonces);
+
+    assertThat(selected).hasSize(senders * nonces);
+    for (int i = 0; i < selected.size(); i++) {
+      // Round r holds every sender's nonce r, senders in order of first arrival (bank 1 first).
+      assertThat(selected.get(i).nonce()).isEqualTo(i / senders);
+      assertThat(selected.get(i).sender()).isEqualTo(large.account(1 + i % senders));
+    }
+  }
+
   private Submission submit(SignedTransaction transaction) {
     Submission submission = pool.submit(transaction.raw());
     assertThat(submission).isInstanceOf(Submission.Accepted.class);
