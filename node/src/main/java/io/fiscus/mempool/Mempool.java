@@ -264,10 +264,10 @@ public final class Mempool implements TransactionPool, ChainListener {
    */
   @Override
   public synchronized List<SignedTransaction> select(long gasLimit, int countMax) {
-    List<SignedTransaction> selected = new ArrayList<>(Math.min(countMax, pendingTotal));
     if (countMax <= 0) {
-      return selected;
+      return List.of();
     }
+    List<SignedTransaction> selected = new ArrayList<>(Math.min(countMax, pendingTotal));
     SelectionRounds rounds = new SelectionRounds(senders.values().iterator());
     long gasLeft = gasLimit;
     while (selected.size() < countMax && rounds.hasNext()) {

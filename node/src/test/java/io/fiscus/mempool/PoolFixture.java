@@ -108,6 +108,11 @@ final class PoolFixture {
 
   /** The central bank (account 0) freezes account {@code target}. */
   SignedTransaction freeze(int target, long nonce) {
+    return freezeBy(0, target, nonce);
+  }
+
+  /** Account {@code signer} calls freeze on {@code target} (reverting unless the central bank). */
+  SignedTransaction freezeBy(int signer, int target, long nonce) {
     Bytes data =
         FREEZE.concat(new AbiWriter(2).address(account(target)).string("court order").toBytes());
     return SIGNER.sign(
@@ -121,7 +126,7 @@ final class PoolFixture {
             BigInteger.ZERO,
             data,
             List.of()),
-        workload.key(0));
+        workload.key(signer));
   }
 
   /**
