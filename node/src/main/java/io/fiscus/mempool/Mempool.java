@@ -103,6 +103,12 @@ public final class Mempool implements TransactionPool, ChainListener {
             TransactionCodec.withDefaultRecovery());
   }
 
+  /**
+   * Checks in order: size, known hash, decoding and signature, chain id, gas (cost, block limit),
+   * sender registered and not frozen, nonce (too low, too distant), nonce already pooled, sender
+   * and pool bounds. A refusal changes nothing and is counted in {@code
+   * fiscus_mempool_rejected_total} under the reason's lower-case name (e.g. {@code nonce_too_low}).
+   */
   @Override
   public Submission submit(Bytes raw) {
     Submission submission = decideAndPool(raw);
