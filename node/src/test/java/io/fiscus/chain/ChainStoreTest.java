@@ -301,7 +301,7 @@ class ChainStoreTest {
     Address first = test.workload.account(1);
     Address second = test.workload.account(2);
 
-    RecordingIndexer.Call call = test.indexer.calls().get(1);
+    RecordingIndexer.Call call = ((RecordingIndexer) test.indexer).calls().get(1);
     assertThat(call.number()).isEqualTo(1);
     assertThat(call.noncesBefore()).containsEntry(first, 0L).containsEntry(second, 0L);
     assertThat(call.noncesAfter()).containsEntry(first, 2L).containsEntry(second, 1L);

@@ -40,7 +40,7 @@ final class TestChain {
 
   final TransferWorkload workload;
   final KeyValueStore store;
-  final RecordingIndexer indexer = new RecordingIndexer();
+  final BlockIndexer indexer;
   final ChainStore chain;
   private final BlockExecutor executor = new BlockExecutor(new SystemContracts());
   private final List<Address> validators;
@@ -48,8 +48,13 @@ final class TestChain {
   private StateChanges genesisChanges;
 
   TestChain(KeyValueStore store, int accountCount) {
+    this(store, accountCount, new RecordingIndexer());
+  }
+
+  TestChain(KeyValueStore store, int accountCount, BlockIndexer indexer) {
     this.workload = new TransferWorkload(accountCount);
     this.store = store;
+    this.indexer = indexer;
     this.chain = ChainStore.open(store, indexer);
     this.validators = List.of(workload.account(0));
   }

@@ -96,9 +96,11 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       options.close();
       throw openFailure(directory, e);
     }
+    // RocksDB returns the handles in descriptor order: default first, then the columns.
     Map<Column, ColumnFamilyHandle> handles = new EnumMap<>(Column.class);
+    int next = 1;
     for (Column column : Column.values()) {
-      handles.put(column, opened.get(column.ordinal() + 1));
+      handles.put(column, opened.get(next++));
     }
     WriteOptions syncWrites = new WriteOptions().setSync(true);
     return new RocksDbKeyValueStore(

@@ -11,8 +11,31 @@ import java.util.List;
  * leaks no native memory.
  */
 final class RocksDbWriteBatch implements WriteBatch {
-  /** One write; a null value deletes the key. */
-  record Write(Column column, byte[] key, byte[] value) {}
+  /** One write; a null value deletes the key. Arrays are private copies, never shared. */
+  static final class Write {
+    private final Column column;
+    private final byte[] key;
+    private final byte[] value;
+
+    Write(Column column, byte[] key, byte[] value) {
+      this.column = column;
+      this.key = key;
+      this.value = value;
+    }
+
+    Column column() {
+      return column;
+    }
+
+    byte[] key() {
+      return key;
+    }
+
+    /** The value to put, or null to delete. */
+    byte[] value() {
+      return value;
+    }
+  }
 
   private final RocksDbKeyValueStore owner;
   private final List<Write> writes = new ArrayList<>();
