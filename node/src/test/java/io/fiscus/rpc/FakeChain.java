@@ -152,7 +152,7 @@ public final class FakeChain implements ChainReader {
 
   @Override
   public long headNumber() {
-    return blocks.size() - 1;
+    return (long) blocks.size() - 1;
   }
 
   @Override

@@ -65,6 +65,8 @@ public record BlockJson(
   }
 
   /**
+   * The JSON of a committed block.
+   *
    * @param transactions the block's transactions decoded, in block order
    * @param fullTransactions objects ({@code true}) or hashes ({@code false})
    */

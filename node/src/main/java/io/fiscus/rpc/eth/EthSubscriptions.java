@@ -87,7 +87,7 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
 
   @Override
   public void connectionClosed(SubscriptionSink connection) {
-    subscriptions.values().removeIf(subscription -> subscription.sink() == connection);
+    subscriptions.values().removeIf(subscription -> subscription.sink().equals(connection));
   }
 
   /** Live subscriptions, for tests. */
@@ -122,7 +122,7 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
               params.optional(1).map(LogFilter::parse).orElseGet(EthSubscriptions::anyLog);
           default -> throw RpcException.invalidParams("unsupported subscription " + kind);
         };
-    long open = subscriptions.values().stream().filter(s -> s.sink() == connection).count();
+    long open = subscriptions.values().stream().filter(s -> s.sink().equals(connection)).count();
     if (open >= limits.subscriptionsPerConnectionMax()) {
       throw LogSearch.limitExceeded(
           "at most " + limits.subscriptionsPerConnectionMax() + " subscriptions per connection");
@@ -138,7 +138,7 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
     Subscription subscription = subscriptions.get(id);
     // Another connection's id is treated as unknown: ids are not capabilities across connections.
     return subscription != null
-        && subscription.sink() == connection
+        && subscription.sink().equals(connection)
         && subscriptions.remove(id, subscription);
   }
 

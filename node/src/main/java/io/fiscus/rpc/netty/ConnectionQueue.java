@@ -22,6 +22,8 @@ final class ConnectionQueue {
   /** Writes a request's answer; returns the write's future, or null if nothing was written. */
   interface Completion {
     /**
+     * Writes the answer.
+     *
      * @param response the dispatcher's answer (empty for notifications only)
      * @param busy true if the dispatch executor refused the request: answer "Limit exceeded"
      */
@@ -79,10 +81,14 @@ final class ConnectionQueue {
     } catch (RuntimeException e) {
       // The dispatcher answers every method failure itself; reaching here is a bug.
       LOG.warn("JSON-RPC dispatch failed; closing the connection", e);
-      ctx.executor().execute(ctx::close);
+      ctx.executor().execute(() -> closeQuietly(ctx));
       return;
     }
     ctx.executor().execute(() -> finish(job, response, false));
+  }
+
+  private static void closeQuietly(ChannelHandlerContext ctx) {
+    ChannelFuture unused = ctx.close();
   }
 
   private void finish(Job job, Optional<String> response, boolean busy) {

@@ -90,7 +90,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             () -> dispatcher.handle(body),
             (response, busy) -> answer(ctx, response, busy, keepAlive));
     if (!queued) {
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     }
   }
 
@@ -130,7 +130,8 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         new WebSocketServerHandshakerFactory("ws://" + host + PATH, null, decoderConfig)
             .newHandshaker(request);
     if (handshaker == null) {
-      WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
+      ChannelFuture unused =
+          WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
       return;
     }
     if (ctx.pipeline().get(JsonRpcServer.IDLE_HANDLER) != null) {
@@ -151,7 +152,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             future -> {
               if (!future.isSuccess()) {
                 LOG.debug("WebSocket handshake failed", future.cause());
-                ctx.channel().close();
+                ChannelFuture unused = ctx.channel().close();
               }
             });
   }
@@ -167,7 +168,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof IdleStateEvent) {
-      ctx.close();
+      ChannelFuture unused = ctx.close();
     } else {
       super.userEventTriggered(ctx, event);
     }
@@ -176,6 +177,6 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("HTTP connection error; closing", cause);
-    ctx.close();
+    ChannelFuture unused = ctx.close();
   }
 }

@@ -68,8 +68,9 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     switch (frame) {
       case TextWebSocketFrame text -> request(ctx, ByteBufUtil.getBytes(text.content()));
-      case PingWebSocketFrame ping ->
-          ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      case PingWebSocketFrame ping -> {
+        ChannelFuture unused = ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
+      }
       case PongWebSocketFrame pong -> {}
       case CloseWebSocketFrame close ->
           ctx.writeAndFlush(close.retainedDuplicate()).addListener(ChannelFutureListener.CLOSE);
@@ -118,7 +119,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   public void close() {
     Channel current = channel;
     if (current != null) {
-      current.close();
+      ChannelFuture unused = current.close();
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ final class RawHttp implements AutoCloseable {
   private final OutputStream out;
 
   RawHttp(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    socket = new Socket(InetAddress.getLoopbackAddress(), port);
     socket.setSoTimeout(10_000);
     in = socket.getInputStream();
     out = socket.getOutputStream();
@@ -68,7 +69,8 @@ final class RawHttp implements AutoCloseable {
 
   Response read() throws IOException {
     String statusLine = line();
-    int status = Integer.parseInt(statusLine.split(" ")[1]);
+    int firstSpace = statusLine.indexOf(' ');
+    int status = Integer.parseInt(statusLine.substring(firstSpace + 1, firstSpace + 4));
     Map<String, String> headers = new HashMap<>();
     for (String header = line(); !header.isEmpty(); header = line()) {
       int colon = header.indexOf(':');
