@@ -225,6 +225,11 @@ public final class ChainStore implements ChainReader, ChainWriter {
       return Optional.empty();
     }
     long number = StoredBlockCodec.locationNumber(encoded.get());
+    Optional<Head> current = head;
+    if (current.isPresent() && current.get().number() == number) {
+      // Most lookups are for recent transactions: skip hashing the head header again.
+      return Optional.of(StoredBlockCodec.location(encoded.get(), current.get().hash()));
+    }
     return header(number)
         .map(header -> StoredBlockCodec.location(encoded.get(), blockHash(header)));
   }
