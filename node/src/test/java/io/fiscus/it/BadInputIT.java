@@ -111,7 +111,7 @@ class BadInputIT {
     // r is in range but is the x of no curve point: well formed, yet no public key matches.
     byte[] r = Numeric.toBytesPadded(xWithoutCurvePoint(), 32);
     byte[] s = Numeric.toBytesPadded(BigInteger.ONE, 32);
-    byte[] encoded = TransactionEncoder.encode(raw, new Sign.SignatureData((byte) 0, r, s));
+    byte[] encoded = TransactionEncoder.encode(raw, new Sign.SignatureData((byte) 27, r, s));
     assertError(sendRaw(Numeric.toHexString(encoded)), -32002, "Invalid signature");
   }
 

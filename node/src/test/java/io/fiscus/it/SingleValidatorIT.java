@@ -64,7 +64,9 @@ class SingleValidatorIT {
                     .getAccounts())
             .hasSize(1);
         killUnderLoadAndRestart(network, node);
-        assertThat(node.stop()).as("exit code after SIGTERM").isZero();
+        // A JVM ends on SIGTERM with 128 + 15 once its shutdown hooks have run.
+        assertThat(node.stop()).as("exit code after SIGTERM").isEqualTo(143);
+        assertThat(node.log()).contains("Fiscus node stopped");
       } catch (Throwable failure) {
         throw new AssertionError("node log:\n" + node.logTail(), failure);
       }
@@ -81,6 +83,8 @@ class SingleValidatorIT {
     Wallet customer2 = new Wallet(web3j, chainId, network.account("customer-2"));
     Wallet taxAuthority = new Wallet(web3j, chainId, network.account("tax-authority"));
 
+    long supplyBefore = decimal(rpc.result("cbdc_getSupply").get("totalSupply"));
+    long merchantBefore = decimal(rpc.result("cbdc_getAccount", merchant.address()).get("balance"));
     TransactionReceipt minted =
         succeeds(centralBank.execute(LedgerCalls.mint(bankA.address(), 100_000_000)));
     assertThat(minted.getLogs().get(0).getTopics().get(0)).isEqualTo(TRANSFER_TOPIC);
@@ -154,7 +158,7 @@ class SingleValidatorIT {
     assertThat(reverted.get("error").get("code").asInt()).isEqualTo(3);
     assertThat(reverted.get("error").get("message").asText()).contains("insufficient balance");
 
-    long merchantBalance = 10_000 + 1_234 + 300 + 12_000;
+    long merchantBalance = merchantBefore + 10_000 + 1_234 + 300 + 12_000;
     JsonNode balance =
         rpc.result(
             "eth_call",
@@ -180,15 +184,16 @@ class SingleValidatorIT {
                 "fromDate",
                 "0x0",
                 "toDate",
-                "0x" + Long.toHexString(issueDate + 3600)));
-    assertThat(summary.get("invoiceCount").asText()).isEqualTo("1");
+                "0x" + Long.toHexString(4_000_000_000L)));
+    assertThat(summary.get("invoiceCount").asText()).isEqualTo("0x1");
     assertThat(summary.get("netTotal").asText()).isEqualTo("10000");
-    assertThat(summary.get("creditNoteCount").asText()).isEqualTo("1");
+    assertThat(summary.get("creditNoteCount").asText()).isEqualTo("0x1");
     assertThat(summary.get("paidGrossTotal").asText()).isEqualTo("12000");
     JsonNode records = rpc.result("cbdc_getRecords", Map.of("submitter", bankA.address()));
     assertThat(records.get("items")).hasSize(2);
     JsonNode supply = rpc.result("cbdc_getSupply");
-    assertThat(supply.get("totalSupply").asText()).isEqualTo(Long.toString(150_000_000 - 1_000));
+    assertThat(supply.get("totalSupply").asText())
+        .isEqualTo(Long.toString(supplyBefore + 150_000_000 - 1_000));
     JsonNode proof = rpc.result("cbdc_getFinalityProof", minted.getTransactionHash());
     assertThat(proof.get("validators")).hasSize(1);
     assertThat(proof.get("txProof").size()).isPositive();
@@ -282,6 +287,10 @@ class SingleValidatorIT {
                 + ")")
         .isTrue();
     return receipt;
+  }
+
+  private static long decimal(JsonNode amount) {
+    return Long.parseLong(amount.asText());
   }
 
   private static byte[] invoiceId(String sellerTaxId, String number) {
