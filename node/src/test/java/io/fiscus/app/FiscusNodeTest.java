@@ -1,0 +1,59 @@
+package io.fiscus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fiscus.genesis.GeneratedNetwork;
+import io.fiscus.genesis.GeneratorOptions;
+import io.fiscus.genesis.GenesisGenerator;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root in-process, on real RocksDB and loopback ports chosen by the OS. */
+class FiscusNodeTest {
+  private static NodeConfig config(Path dataPath, Path genesisFile, Path keyFile) {
+    return new NodeConfig(
+        dataPath,
+        genesisFile,
+        Optional.of(keyFile),
+        "127.0.0.1",
+        0,
+        List.of(),
+        "127.0.0.1",
+        0,
+        Optional.empty(),
+        1 << 20,
+        100,
+        "127.0.0.1",
+        0,
+        1_000,
+        "WARN");
+  }
+
+  private static GeneratedNetwork network(Path out) {
+    return new GenesisGenerator(new SecureRandom(), Clock.systemUTC())
+        .generate(GeneratorOptions.of(1, out));
+  }
+
+  @Test
+  void refusesADataDirectoryMadeFromAnotherGenesisNamingBothHashes(@TempDir Path dir) {
+    GeneratedNetwork first = network(dir.resolve("first"));
+    GeneratedNetwork second = network(dir.resolve("second"));
+    Path data = dir.resolve("data");
+    Path key = first.validators().get(0).directory().resolve("key");
+    try (FiscusNode node = FiscusNode.start(config(data, dir.resolve("first/genesis.json"), key))) {
+      assertThat(node).isNotNull();
+    }
+
+    assertThatThrownBy(
+            () -> FiscusNode.start(config(data, dir.resolve("second/genesis.json"), key)).close())
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining(first.genesisHash().toHex())
+        .hasMessageContaining(second.genesisHash().toHex());
+  }
+}
