@@ -64,6 +64,20 @@ final class RawRpc {
     }
   }
 
+  /** A plain GET of this URL's body (for /metrics). */
+  String get() {
+    try {
+      return client
+          .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonNode parse(String body) {
     try {
       return JSON.readTree(body);

@@ -63,6 +63,13 @@ class SingleValidatorIT {
                     .send()
                     .getAccounts())
             .hasSize(1);
+        assertThat(node.log()).contains("Committed block 1 with ");
+        String metrics = new RawRpc(node.metricsUrl()).get();
+        assertThat(metrics)
+            .contains("fiscus_chain_height")
+            .contains("fiscus_transactions_total")
+            .contains("fiscus_rpc_requests_total{code=\"0\",method=\"eth_sendRawTransaction\"}")
+            .contains("fiscus_mempool_rejected_total{reason=\"sender_frozen\"} 1.0");
         killUnderLoadAndRestart(network, node);
         // A JVM ends on SIGTERM with 128 + 15 once its shutdown hooks have run.
         assertThat(node.stop()).as("exit code after SIGTERM").isEqualTo(143);
