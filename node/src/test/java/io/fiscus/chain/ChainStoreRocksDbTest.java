@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiscus.state.StateCommitment;
 import io.fiscus.storage.Column;
+import io.fiscus.storage.CountingKeyValueStore;
 import io.fiscus.storage.rocksdb.RocksDbKeyValueStore;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Hash;
@@ -52,7 +53,8 @@ class ChainStoreRocksDbTest {
 
   @Test
   void tenThousandTransferBlockIsOneBatchAndOneCommitWithNoReads() {
-    try (CountingStore store = new CountingStore(RocksDbKeyValueStore.open(directory))) {
+    try (CountingKeyValueStore store =
+        new CountingKeyValueStore(RocksDbKeyValueStore.open(directory))) {
       // An indexer that reads no state, so that every store read counted is the chain store's.
       BlockIndexer marker =
           (block, before, after, batch) ->

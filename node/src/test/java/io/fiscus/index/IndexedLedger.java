@@ -21,7 +21,9 @@ import io.fiscus.execution.BlockExecution;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
+import io.fiscus.storage.CountingKeyValueStore;
 import io.fiscus.storage.WriteBatch;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.tx.TransactionSigner;
 import io.fiscus.tx.UnsignedTransaction;
@@ -39,8 +41,8 @@ import java.util.Optional;
 /**
  * A chain for index tests: a genesis with a central bank, two banks, two customers, two taxpayers
  * and a tax authority; real signed transactions executed block by block by the contracts'
- * BlockExecutor, each block indexed by {@link ChainIndexer} into a {@link FakeKeyValueStore} in one
- * batch, as the node commits it.
+ * BlockExecutor, each block indexed by {@link ChainIndexer} into a {@link MemoryKeyValueStore} in
+ * one batch, as the node commits it.
  */
 final class IndexedLedger {
   static final long CHAIN_ID = 1337;
@@ -64,7 +66,7 @@ final class IndexedLedger {
   final Party supplier = party("supplier", 7);
   final Party taxAuthority = party("tax-authority", 8);
 
-  final FakeKeyValueStore store = new FakeKeyValueStore();
+  final MemoryKeyValueStore store = new MemoryKeyValueStore();
   final MemoryState state = new MemoryState();
   final ChainIndexer indexer = new ChainIndexer();
   private final BlockExecutor executor = new BlockExecutor(new SystemContracts());

@@ -68,7 +68,9 @@ final class RawRpc {
   String get() {
     try {
       return client
-          .send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString())
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).GET().build(),
+              HttpResponse.BodyHandlers.ofString())
           .body();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,6 +12,9 @@ import io.fiscus.crypto.Secp256k1;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.storage.Column;
+import io.fiscus.storage.StoredRows;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import java.time.Duration;
@@ -27,7 +30,7 @@ class ConsensusDriverTest {
   private final TransferWorkload workload = new TransferWorkload(8);
   private final FakeChain chain = new FakeChain();
   private final FakePool pool = new FakePool(chain);
-  private final FakeKeyValueStore store = new FakeKeyValueStore();
+  private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final NodeMetrics metrics = new NodeMetrics();
   private final List<ConsensusDriver> started = new ArrayList<>();
 
@@ -109,7 +112,7 @@ class ConsensusDriverTest {
     await().atMost(GENEROUS).until(() -> allCommitted(second));
     assertThat(chain.headNumber()).isGreaterThan(headBefore);
     assertThat(restarted.halted()).isEmpty();
-    assertThat(store.size(io.fiscus.storage.Column.CONSENSUS)).isPositive();
+    assertThat(StoredRows.count(store, Column.CONSENSUS)).isPositive();
   }
 
   @Test
