@@ -150,7 +150,7 @@ class QbftMethodsTest {
     Object capped =
         invoke(
             "qbft_getSignerMetrics",
-            "[\"0x0\", \"" + io.fiscus.rpc.state.Quantity.hex(SignerMetrics.RANGE_MAX + 5) + "\"]");
+            "[\"0x0\", \"" + io.fiscus.rpc.Quantity.of(SignerMetrics.RANGE_MAX + 5) + "\"]");
     assertThat(Params.write(capped)).isEqualTo(Params.write(invoke("qbft_getSignerMetrics", "[]")));
   }
 }

@@ -13,6 +13,7 @@ import io.fiscus.contracts.system.StorageSlots;
 import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.contracts.token.TokenStore;
 import io.fiscus.rlp.Rlp;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.testchain.Params;
@@ -134,7 +135,7 @@ class StateMethodsTest {
     String payment = callObject(LEDGER.alice, SystemAddresses.TOKEN, data);
     long cost = CONTRACTS.gasCost(SystemAddresses.TOKEN, data);
     assertThat(cost).isGreaterThan(SystemContracts.BASE_GAS);
-    assertThat(invoke("eth_estimateGas", "[" + payment + "]")).isEqualTo(Quantity.hex(cost));
+    assertThat(invoke("eth_estimateGas", "[" + payment + "]")).isEqualTo(Quantity.of(cost));
   }
 
   @Test
@@ -153,7 +154,7 @@ class StateMethodsTest {
         "{\"from\":\"%s\",\"to\":\"%s\",\"data\":\"%s\",\"gas\":\"0x5208\"}"
             .formatted(LEDGER.alice.toHex(), SystemAddresses.TOKEN.toHex(), data.toHex());
     assertThat(failure("eth_call", "[" + low + "]").code()).isEqualTo(-32003);
-    String high = low.replace("0x5208", Quantity.hex(TestChain.GAS_LIMIT + 1));
+    String high = low.replace("0x5208", Quantity.of(TestChain.GAS_LIMIT + 1));
     assertThat(failure("eth_estimateGas", "[" + high + "]").code()).isEqualTo(-32005);
   }
 
