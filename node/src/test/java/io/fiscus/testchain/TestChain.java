@@ -53,6 +53,7 @@ public final class TestChain {
   private final Map<Address, PrivateKey> validatorKeys = new TreeMap<>();
   private final List<Address> validators;
   private final BlockExecutor executor = new BlockExecutor(new SystemContracts());
+  private long blockPeriodSeconds = 1;
   private StateCommitment commitment;
 
   /**
@@ -95,6 +96,17 @@ public final class TestChain {
         ofTransfers(new MemoryKeyValueStore(), new ChainIndexer(), workload, balance, GAS_LIMIT);
     chain.commitGenesis();
     return chain;
+  }
+
+  /** Spaces block timestamps {@code seconds} apart (one second unless set); returns this chain. */
+  public TestChain blockPeriodSeconds(long seconds) {
+    this.blockPeriodSeconds = seconds;
+    return this;
+  }
+
+  /** The timestamp of block {@code number}. */
+  public long timestampOf(long number) {
+    return GENESIS_TIMESTAMP + blockPeriodSeconds * number;
   }
 
   /** The store's chain: what the code under test reads and writes. */
@@ -159,7 +171,7 @@ public final class TestChain {
    * Advances the in-memory commitment: call {@link #resume()} if the block is not committed.
    */
   public Prepared prepare(long number, Hash parent, List<SignedTransaction> transactions) {
-    long timestamp = GENESIS_TIMESTAMP + number;
+    long timestamp = timestampOf(number);
     BlockExecution execution =
         executor.execute(
             chain.latestState(), new BlockContext(number, timestamp, gasLimit), transactions);
