@@ -1,31 +1,22 @@
 package io.fiscus.mempool;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.fiscus.abi.AbiSignatures;
 import io.fiscus.abi.AbiWriter;
-import io.fiscus.block.Block;
-import io.fiscus.block.BlockHeader;
-import io.fiscus.block.BlockHeaderCodec;
 import io.fiscus.chain.CommittedBlock;
 import io.fiscus.contracts.SystemContracts;
 import io.fiscus.contracts.system.SystemAddresses;
-import io.fiscus.crypto.Keccak;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
-import io.fiscus.execution.BlockContext;
-import io.fiscus.execution.BlockExecution;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
-import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateView;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.tx.TransactionSigner;
 import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
-import io.fiscus.types.Hash;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
@@ -33,8 +24,8 @@ import java.util.Optional;
 
 /**
  * A genesis of registered accounts (account 0 the central bank, the others banks with balances), an
- * unregistered outsider key, a chain that executes and commits blocks into the latest state, and
- * signed transactions for them.
+ * unregistered outsider key, a {@link TestChain} that executes and commits blocks through the
+ * node's chain store, and signed transactions for them.
  */
 final class PoolFixture {
   static final long CHAIN_ID = TransferWorkload.CHAIN_ID;
@@ -50,20 +41,17 @@ final class PoolFixture {
   final BlockExecutor executor = new BlockExecutor(new SystemContracts());
   final NodeMetrics metrics = new NodeMetrics();
 
-  /** Replaced, never mutated, on each commit, so other threads may read it. */
-  private volatile MemoryState state;
-
-  private Hash head = Hash.ZERO;
-  private long height;
+  private final TestChain chain;
 
   PoolFixture(int accountCount) {
     this.accountCount = accountCount;
     this.workload = new TransferWorkload(accountCount);
-    this.state = workload.genesis(1_000_000_000L);
+    this.chain = TestChain.ofTransfers(workload, 1_000_000_000L);
   }
 
+  /** The chain store's latest state, as the node hands it to the pool. */
   StateView state() {
-    return state;
+    return chain.chainStore().latestState();
   }
 
   Mempool mempool(MempoolConfig config) {
@@ -129,35 +117,9 @@ final class PoolFixture {
         workload.key(signer));
   }
 
-  /**
-   * Executes {@code transactions} on the latest state, commits the result and returns the block.
-   */
+  /** Executes and commits the next block with {@code transactions}; returns it. */
   synchronized CommittedBlock commit(List<SignedTransaction> transactions) {
-    BlockContext context = new BlockContext(height + 1, 1_700_000_000L + height, BLOCK_GAS_LIMIT);
-    BlockExecution execution = executor.execute(state, context, transactions);
-    assertThat(execution).isInstanceOf(BlockExecution.Executed.class);
-    BlockExecution.Executed executed = (BlockExecution.Executed) execution;
-    MemoryState next = state.copy();
-    next.apply(executed.changes());
-    BlockHeader header =
-        BlockHeader.qbft(
-            head,
-            Address.ZERO,
-            Hash.ZERO,
-            executed.transactionsRoot(),
-            executed.receiptsRoot(),
-            executed.logsBloom(),
-            context.number(),
-            BLOCK_GAS_LIMIT,
-            executed.gasUsed(),
-            context.timestampSeconds(),
-            Bytes.EMPTY);
-    Block block = new Block(header, transactions.stream().map(SignedTransaction::raw).toList());
-    // The pool never looks at seals: a plain header hash stands in for the QBFT one.
-    head = Keccak.hash(BlockHeaderCodec.encode(header));
-    height++;
-    state = next;
-    return new CommittedBlock(head, block, transactions, executed.outcomes());
+    return chain.append(transactions);
   }
 
   double rejected(PoolRejection reason) {
