@@ -18,10 +18,9 @@ import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
 import io.fiscus.storage.CountingKeyValueStore;
 import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.SignedCalls;
 import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
-import io.fiscus.tx.TransactionSigner;
-import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -62,7 +61,6 @@ final class IndexedLedger {
 
   final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final TestChain chain;
-  private final TransactionSigner signer = TransactionSigner.withDefaultSigner();
   private final Map<Address, Long> nonces = new HashMap<>();
 
   IndexedLedger() {
@@ -228,18 +226,7 @@ final class IndexedLedger {
 
   private SignedTransaction send(Party from, Address to, Bytes data) {
     long nonce = nonces.merge(from.address(), 1L, Long::sum) - 1;
-    return signer.sign(
-        UnsignedTransaction.eip1559(
-            CHAIN_ID,
-            nonce,
-            BigInteger.ZERO,
-            BigInteger.ZERO,
-            GAS_LIMIT,
-            Optional.of(to),
-            BigInteger.ZERO,
-            data,
-            List.of()),
-        from.key());
+    return SignedCalls.sign(from.key(), CHAIN_ID, nonce, GAS_LIMIT, Optional.of(to), data);
   }
 
   private static Party party(String name, int seed) {

@@ -11,10 +11,9 @@ import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.state.StateView;
+import io.fiscus.testchain.SignedCalls;
 import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
-import io.fiscus.tx.TransactionSigner;
-import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import java.math.BigInteger;
@@ -32,7 +31,6 @@ final class PoolFixture {
   static final long BLOCK_GAS_LIMIT = 30_000_000;
   static final long GAS_LIMIT = TransferWorkload.GAS_LIMIT_PER_TRANSFER;
   static final PrivateKey OUTSIDER = new PrivateKey(BigInteger.valueOf(0xbad_0001L));
-  private static final TransactionSigner SIGNER = TransactionSigner.withDefaultSigner();
   private static final Bytes FREEZE =
       AbiSignatures.selectorBytes(AbiSignatures.selector("freeze(address,string)"));
 
@@ -80,18 +78,8 @@ final class PoolFixture {
     Bytes data =
         AbiSignatures.selectorBytes(AbiSignatures.selector("transfer(address,uint256)"))
             .concat(new AbiWriter(2).address(Secp256k1.address(key)).uint(1).toBytes());
-    return SIGNER.sign(
-        UnsignedTransaction.eip1559(
-            chainId,
-            nonce,
-            BigInteger.ZERO,
-            BigInteger.ZERO,
-            gasLimit,
-            Optional.of(SystemAddresses.TOKEN),
-            BigInteger.ZERO,
-            data,
-            List.of()),
-        key);
+    return SignedCalls.sign(
+        key, chainId, nonce, gasLimit, Optional.of(SystemAddresses.TOKEN), data);
   }
 
   /** The central bank (account 0) freezes account {@code target}. */
@@ -103,18 +91,13 @@ final class PoolFixture {
   SignedTransaction freezeBy(int signer, int target, long nonce) {
     Bytes data =
         FREEZE.concat(new AbiWriter(2).address(account(target)).string("court order").toBytes());
-    return SIGNER.sign(
-        UnsignedTransaction.eip1559(
-            CHAIN_ID,
-            nonce,
-            BigInteger.ZERO,
-            BigInteger.ZERO,
-            GAS_LIMIT,
-            Optional.of(SystemAddresses.REGISTRY),
-            BigInteger.ZERO,
-            data,
-            List.of()),
-        workload.key(signer));
+    return SignedCalls.sign(
+        workload.key(signer),
+        CHAIN_ID,
+        nonce,
+        GAS_LIMIT,
+        Optional.of(SystemAddresses.REGISTRY),
+        data);
   }
 
   /** Executes and commits the next block with {@code transactions}; returns it. */

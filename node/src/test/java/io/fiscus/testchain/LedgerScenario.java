@@ -12,8 +12,6 @@ import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
 import io.fiscus.storage.memory.MemoryKeyValueStore;
 import io.fiscus.tx.SignedTransaction;
-import io.fiscus.tx.TransactionSigner;
-import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -142,19 +140,7 @@ public final class LedgerScenario {
   public SignedTransaction send(PrivateKey key, Address to, Bytes data) {
     Address sender = Secp256k1.address(key);
     long nonce = nonces.merge(sender, 1L, Long::sum) - 1;
-    return TransactionSigner.withDefaultSigner()
-        .sign(
-            UnsignedTransaction.eip1559(
-                CHAIN_ID,
-                nonce,
-                BigInteger.ZERO,
-                BigInteger.ZERO,
-                200_000,
-                Optional.of(to),
-                BigInteger.ZERO,
-                data,
-                List.of()),
-            key);
+    return SignedCalls.sign(key, CHAIN_ID, nonce, 200_000, Optional.of(to), data);
   }
 
   public static Bytes transfer(Address to, long amount) {
