@@ -8,9 +8,6 @@ import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.genesis.GenesisException.Reason;
 import io.fiscus.types.Address;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,18 +27,7 @@ public final class AccountsFile {
 
   /** Reads and checks an accounts file; errors name {@code file[i].field}. */
   public static List<AccountsFileEntry> read(Path file) {
-    String json;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new GenesisException(
-            Reason.FILE, file.toString(), "larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      json = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new GenesisException(Reason.FILE, file.toString(), "no such file", e);
-    } catch (IOException e) {
-      throw new GenesisException(Reason.FILE, file.toString(), "cannot read: " + e, e);
-    }
+    String json = BoundedFile.read(file, MAX_FILE_BYTES);
     return parse(json, file.getFileName().toString());
   }
 

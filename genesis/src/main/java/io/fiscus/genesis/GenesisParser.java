@@ -16,9 +16,6 @@ import io.fiscus.genesis.GenesisException.Reason;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -61,18 +58,7 @@ public final class GenesisParser {
 
   /** Parses and checks the genesis file at {@code file}. */
   public static GenesisConfig parse(Path file) {
-    String json;
-    try {
-      if (Files.size(file) > MAX_FILE_BYTES) {
-        throw new GenesisException(
-            Reason.FILE, file.toString(), "larger than " + MAX_FILE_BYTES + " bytes");
-      }
-      json = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new GenesisException(Reason.FILE, file.toString(), "no such file", e);
-    } catch (IOException e) {
-      throw new GenesisException(Reason.FILE, file.toString(), "cannot read: " + e, e);
-    }
+    String json = BoundedFile.read(file, MAX_FILE_BYTES);
     return parse(json);
   }
 

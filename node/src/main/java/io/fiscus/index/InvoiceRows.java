@@ -1,11 +1,11 @@
 package io.fiscus.index;
 
 import io.fiscus.contracts.invoices.Invoice;
+import io.fiscus.contracts.invoices.InvoiceStore;
 import io.fiscus.rlp.Rlp;
 import io.fiscus.rlp.RlpReader;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,57 +112,18 @@ final class InvoiceRows {
     return partition.length + DATE_AND_ID_SIZE;
   }
 
+  /** The row value: RLP [id, the contract's stored fields]. */
   static byte[] value(Invoice invoice) {
-    return Rlp.list(
-        Rlp.string(invoice.id().bytes()),
-        Rlp.string(invoice.seller().bytes()),
-        utf8(invoice.sellerTaxId()),
-        Rlp.string(invoice.buyer().bytes()),
-        utf8(invoice.buyerTaxId()),
-        utf8(invoice.number()),
-        Rlp.uint(invoice.issueDate()),
-        Rlp.uint(invoice.netAmount()),
-        Rlp.uint(invoice.taxAmount()),
-        Rlp.uint(invoice.taxRateBp()),
-        Rlp.string(invoice.documentHash().bytes()),
-        Rlp.uint(invoice.status()),
-        Rlp.uint(invoice.kind()),
-        Rlp.string(invoice.originalId().bytes()),
-        Rlp.uint(invoice.creditedNetAmount()),
-        Rlp.uint(invoice.issuedAtBlock()));
+    List<byte[]> items = new ArrayList<>(16);
+    items.add(Rlp.string(invoice.id().bytes()));
+    items.addAll(InvoiceStore.fields(invoice));
+    return Rlp.list(items);
   }
 
   static Invoice decode(byte[] value) {
     RlpReader outer = RlpReader.of(value);
     RlpReader reader = outer.enterList();
     outer.requireEnd();
-    Invoice invoice =
-        new Invoice(
-            reader.readHash(),
-            reader.readAddress(),
-            readUtf8(reader),
-            reader.readAddress(),
-            readUtf8(reader),
-            readUtf8(reader),
-            reader.readLong(),
-            reader.readLong(),
-            reader.readLong(),
-            reader.readInt(),
-            reader.readHash(),
-            reader.readInt(),
-            reader.readInt(),
-            reader.readHash(),
-            reader.readLong(),
-            reader.readLong());
-    reader.requireEnd();
-    return invoice;
-  }
-
-  private static byte[] utf8(String value) {
-    return Rlp.string(value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String readUtf8(RlpReader reader) {
-    return new String(reader.readBytes(), StandardCharsets.UTF_8);
+    return InvoiceStore.readFields(reader.readHash(), reader);
   }
 }

@@ -3,11 +3,13 @@ package io.fiscus.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiscus.contracts.token.TokenStore;
+import io.fiscus.execution.TransferWorkload;
 import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
 import io.fiscus.storage.Column;
 import io.fiscus.storage.KeyValueStore;
 import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -34,7 +36,9 @@ class ChainStoreProperties {
   @Property(tries = 40)
   void flatStateAfterCommitsEqualsAMemoryStateWithTheSameChanges(
       @ForAll("blocks") List<List<int[]>> blocks) {
-    TestChain test = new TestChain(new MemoryKeyValueStore(), ACCOUNTS);
+    TransferWorkload workload = new TransferWorkload(ACCOUNTS);
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
+    TestChain test = TransferChains.on(store, workload, new RecordingIndexer());
     test.commitGenesis();
     MemoryState expected = new MemoryState();
     expected.apply(test.genesisChanges());
@@ -42,13 +46,14 @@ class ChainStoreProperties {
     recordTouched(test.genesisChanges(), touched);
 
     for (List<int[]> transfers : blocks) {
-      TestChain.Prepared block = test.commitNext(test.transfers(wholeBalances(test, transfers)));
+      TestChain.Prepared block =
+          test.commitNext(test.transfers(workload, wholeBalances(test, workload, transfers)));
       expected.apply(block.changes());
       recordTouched(block.changes(), touched);
     }
 
-    assertThat(test.chain.headNumber()).isEqualTo(blocks.size());
-    assertThat(flatEntries(test.store)).isEqualTo(expectedEntries(expected, test, touched));
+    assertThat(test.chainStore().headNumber()).isEqualTo(blocks.size());
+    assertThat(flatEntries(store)).isEqualTo(expectedEntries(expected, workload, touched));
   }
 
   @Provide
@@ -59,7 +64,7 @@ class ChainStoreProperties {
         Arbitraries.frequencyOf(
             Tuple.of(6, Arbitraries.integers().between(1, 1_000)),
             Tuple.of(2, Arbitraries.just(-1)),
-            Tuple.of(2, Arbitraries.just((int) (3 * TestChain.BALANCE))));
+            Tuple.of(2, Arbitraries.just((int) (3 * TransferChains.BALANCE))));
     Arbitrary<int[]> transfer =
         Combinators.combine(account, account, amount)
             .as((from, to, value) -> new int[] {from, to, value});
@@ -67,7 +72,8 @@ class ChainStoreProperties {
   }
 
   /** Resolves "whole balance" codes against the head state (only the block's first use counts). */
-  private static List<int[]> wholeBalances(TestChain test, List<int[]> transfers) {
+  private static List<int[]> wholeBalances(
+      TestChain test, TransferWorkload workload, List<int[]> transfers) {
     List<int[]> resolved = new ArrayList<>();
     for (int[] transfer : transfers) {
       long amount = transfer[2];
@@ -75,7 +81,7 @@ class ChainStoreProperties {
         amount =
             Math.max(
                 1,
-                TokenStore.balance(test.chain.latestState(), test.workload.account(transfer[0])));
+                TokenStore.balance(test.chainStore().latestState(), workload.account(transfer[0])));
       }
       resolved.add(new int[] {transfer[0], transfer[1], (int) amount});
     }
@@ -103,11 +109,11 @@ class ChainStoreProperties {
 
   /** What the flat column must hold: every touched key that the memory state has a value for. */
   private static Map<String, String> expectedEntries(
-      MemoryState expected, TestChain test, Map<String, Boolean> touched) {
+      MemoryState expected, TransferWorkload workload, Map<String, Boolean> touched) {
     Map<String, String> entries = new TreeMap<>();
     Map<String, Address> nonceKeys = new HashMap<>();
     for (int index = 0; index < ACCOUNTS; index++) {
-      Address account = test.workload.account(index);
+      Address account = workload.account(index);
       nonceKeys.put(hex(FlatState.nonceKey(account)), account);
     }
     for (String key : touched.keySet()) {

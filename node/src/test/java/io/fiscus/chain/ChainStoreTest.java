@@ -7,12 +7,14 @@ import io.fiscus.block.Block;
 import io.fiscus.block.QbftBlockHashing;
 import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.contracts.token.TokenStore;
+import io.fiscus.execution.TransferWorkload;
 import io.fiscus.state.AccountProof;
 import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
 import io.fiscus.state.StateCommitment;
 import io.fiscus.storage.Column;
 import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.trie.ProofResult;
 import io.fiscus.trie.SecureTrie;
 import io.fiscus.trie.TrieCommit;
@@ -29,23 +31,27 @@ class ChainStoreTest {
   private static final int ACCOUNTS = 6;
 
   private final MemoryKeyValueStore store = new MemoryKeyValueStore();
-  private final TestChain test = new TestChain(store, ACCOUNTS);
-  private final ChainStore chain = test.chain;
+  private final TransferWorkload workload = new TransferWorkload(ACCOUNTS);
+  private final RecordingIndexer indexer = new RecordingIndexer();
+  private final TestChain test = TransferChains.on(store, workload, indexer);
+  private final ChainStore chain = test.chainStore();
 
   /** Genesis and three blocks of transfers; returns the committed blocks 1..3. */
   private List<TestChain.Prepared> commitThreeBlocks() {
     test.commitGenesis();
     List<TestChain.Prepared> blocks = new ArrayList<>();
-    blocks.add(test.commitNext(test.transfers(List.of(t(1, 2, 10), t(2, 3, 20), t(1, 4, 5)))));
-    blocks.add(test.commitNext(test.transfers(List.of())));
+    blocks.add(
+        test.commitNext(test.transfers(workload, List.of(t(1, 2, 10), t(2, 3, 20), t(1, 4, 5)))));
+    blocks.add(test.commitNext(test.transfers(workload, List.of())));
     blocks.add(
         test.commitNext(
             test.transfers(
+                workload,
                 List.of(
                     t(3, 1, 7),
-                    t(4, 5, TestChain.BALANCE + 5),
+                    t(4, 5, TransferChains.BALANCE + 5),
                     t(1, 5, 1),
-                    t(3, 2, 2 * TestChain.BALANCE)))));
+                    t(3, 2, 2 * TransferChains.BALANCE)))));
     return blocks;
   }
 
@@ -104,7 +110,7 @@ class ChainStoreTest {
     }
     assertThat(chain.transactions(0)).isEmpty();
     assertThat(chain.transactions(9)).isEmpty();
-    assertThat(chain.transactions(1).get(1).sender()).isEqualTo(test.workload.account(2));
+    assertThat(chain.transactions(1).get(1).sender()).isEqualTo(workload.account(2));
   }
 
   @Test
@@ -135,7 +141,7 @@ class ChainStoreTest {
     blocks.forEach(prepared -> expected.apply(prepared.changes()));
 
     for (int account = 0; account < ACCOUNTS; account++) {
-      Address address = test.workload.account(account);
+      Address address = workload.account(account);
       assertThat(chain.latestState().nonce(address)).isEqualTo(expected.nonce(address));
       assertThat(TokenStore.balance(chain.latestState(), address))
           .isEqualTo(TokenStore.balance(expected, address));
@@ -147,10 +153,10 @@ class ChainStoreTest {
       assertThat(chain.latestState().storage(write.contract(), write.slot()))
           .isEqualTo(expected.storage(write.contract(), write.slot()));
     }
-    assertThat(TokenStore.balance(chain.latestState(), test.workload.account(2)))
-        .isEqualTo(TestChain.BALANCE + 10 - 20);
+    assertThat(TokenStore.balance(chain.latestState(), workload.account(2)))
+        .isEqualTo(TransferChains.BALANCE + 10 - 20);
     // Account 4 sent its whole balance: the slot is deleted, not stored as zero.
-    Address drained = test.workload.account(4);
+    Address drained = workload.account(4);
     assertThat(TokenStore.balance(chain.latestState(), drained)).isZero();
     assertThat(
             touched.stream()
@@ -164,7 +170,7 @@ class ChainStoreTest {
   void proofsFromStoredTrieNodesVerifyAgainstTheHeaderStateRoot() {
     List<TestChain.Prepared> blocks = commitThreeBlocks();
     Hash stateRoot = chain.headHeader().stateRoot();
-    Address payer = test.workload.account(1);
+    Address payer = workload.account(1);
     Hash balanceSlot =
         blocks.get(0).changes().sortedStorageWrites().stream()
             .filter(write -> write.contract().equals(SystemAddresses.TOKEN))
@@ -207,21 +213,22 @@ class ChainStoreTest {
   @Test
   void commitRejectsAWrongParentAndWritesNothing() {
     test.commitGenesis();
-    TestChain.Prepared orphan = test.prepare(1, Hash.ZERO, test.transfers(List.of(t(1, 2, 3))));
+    TestChain.Prepared orphan =
+        test.prepare(1, Hash.ZERO, test.transfers(workload, List.of(t(1, 2, 3))));
 
     assertThatThrownBy(() -> chain.commit(orphan.block(), orphan.changes(), orphan.trie()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("parent");
     assertThat(chain.headNumber()).isZero();
     assertThat(store.get(Column.HEADERS, StoredBlockCodec.number(1))).isEmpty();
-    assertThat(chain.latestState().nonce(test.workload.account(1))).isZero();
+    assertThat(chain.latestState().nonce(workload.account(1))).isZero();
   }
 
   @Test
   void commitRejectsABlockThatDoesNotFollowTheHead() {
     test.commitGenesis();
     TestChain.Prepared skipping =
-        test.prepare(2, chain.headHash(), test.transfers(List.of(t(1, 2, 3))));
+        test.prepare(2, chain.headHash(), test.transfers(workload, List.of(t(1, 2, 3))));
 
     assertThatThrownBy(() -> chain.commit(skipping.block(), skipping.changes(), skipping.trie()))
         .isInstanceOf(IllegalStateException.class)
@@ -232,7 +239,7 @@ class ChainStoreTest {
   @Test
   void commitRejectsATrieWhoseRootIsNotTheHeaderStateRoot() {
     test.commitGenesis();
-    TestChain.Prepared block = test.prepareNext(test.transfers(List.of(t(1, 2, 3))));
+    TestChain.Prepared block = test.prepareNext(test.transfers(workload, List.of(t(1, 2, 3))));
     TrieCommit wrongRoot = new TrieCommit(Hash.ZERO, block.trie().nodes());
 
     assertThatThrownBy(() -> chain.commit(block.block(), block.changes(), wrongRoot))
@@ -244,7 +251,7 @@ class ChainStoreTest {
   @Test
   void commitRejectsAHashThatIsNotTheHeadersHash() {
     test.commitGenesis();
-    TestChain.Prepared block = test.prepareNext(test.transfers(List.of(t(1, 2, 3))));
+    TestChain.Prepared block = test.prepareNext(test.transfers(workload, List.of(t(1, 2, 3))));
     CommittedBlock misnamed =
         new CommittedBlock(
             Hash.ZERO,
@@ -288,7 +295,7 @@ class ChainStoreTest {
                     + " stored="
                     + chain.block(block.number()).isPresent()));
     test.commitGenesis();
-    test.commitNext(test.transfers(List.of(t(1, 2, 3))));
+    test.commitNext(test.transfers(workload, List.of(t(1, 2, 3))));
 
     assertThat(seen).containsExactly("0 head=0 stored=true", "1 head=1 stored=true");
   }
@@ -297,11 +304,11 @@ class ChainStoreTest {
   void indexerSeesTheStateBeforeAndAfterAndWritesIntoTheBlocksBatch() {
     test.commitGenesis();
     TestChain.Prepared block =
-        test.commitNext(test.transfers(List.of(t(1, 2, 3), t(1, 3, 4), t(2, 1, 1))));
-    Address first = test.workload.account(1);
-    Address second = test.workload.account(2);
+        test.commitNext(test.transfers(workload, List.of(t(1, 2, 3), t(1, 3, 4), t(2, 1, 1))));
+    Address first = workload.account(1);
+    Address second = workload.account(2);
 
-    RecordingIndexer.Call call = ((RecordingIndexer) test.indexer).calls().get(1);
+    RecordingIndexer.Call call = indexer.calls().get(1);
     assertThat(call.number()).isEqualTo(1);
     assertThat(call.noncesBefore()).containsEntry(first, 0L).containsEntry(second, 0L);
     assertThat(call.noncesAfter()).containsEntry(first, 2L).containsEntry(second, 1L);

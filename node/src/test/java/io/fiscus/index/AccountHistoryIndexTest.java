@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fiscus.chain.CommittedBlock;
 import io.fiscus.index.IndexedLedger.Party;
 import io.fiscus.storage.Column;
+import io.fiscus.storage.StoredRows;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
@@ -91,7 +92,7 @@ class AccountHistoryIndexTest {
     List<HistoryEntry> entries = history(ledger.customer1, 100).items();
     assertThat(entries).extracting(HistoryEntry::amount).containsExactly(400L, 1_000L);
     assertThat(history(ledger.customer2, 100).items()).isEmpty();
-    assertThat(ledger.store.size(Column.ACCOUNT_HISTORY)).isEqualTo(3);
+    assertThat(StoredRows.count(ledger.store, Column.ACCOUNT_HISTORY)).isEqualTo(3);
   }
 
   @Test

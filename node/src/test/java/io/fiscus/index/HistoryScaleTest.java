@@ -3,7 +3,10 @@ package io.fiscus.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiscus.storage.Column;
+import io.fiscus.storage.CountingKeyValueStore;
+import io.fiscus.storage.StoredRows;
 import io.fiscus.storage.WriteBatch;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -30,7 +33,7 @@ class HistoryScaleTest {
 
   @Test
   void aPageOfOneAccountReadsAtMostLimitPlusOneRowsAmongAMillion() {
-    FakeKeyValueStore store = new FakeKeyValueStore();
+    MemoryKeyValueStore store = new MemoryKeyValueStore();
     Hash transaction = Hash.ZERO;
     for (int block = 1; block <= BLOCKS; block++) {
       WriteBatch batch = store.newBatch();
@@ -53,25 +56,25 @@ class HistoryScaleTest {
       }
       store.commit(batch);
     }
-    assertThat(store.size(Column.ACCOUNT_HISTORY)).isEqualTo(ROWS);
+    assertThat(StoredRows.count(store, Column.ACCOUNT_HISTORY)).isEqualTo(ROWS);
     CountingKeyValueStore counting = new CountingKeyValueStore(store);
     StoredLedgerIndex index = new StoredLedgerIndex(counting, () -> null);
     Address target = account(ACCOUNTS / 2);
 
     Page<HistoryEntry> first = page(index, target, OptionalLong.empty(), Optional.empty(), 30);
-    assertThat(counting.rowsRead()).isLessThanOrEqualTo(31);
+    assertThat(counting.rowsRead.get()).isLessThanOrEqualTo(31);
     assertThat(first.items()).hasSize(30);
     assertThat(first.items()).extracting(HistoryEntry::blockNumber).first().isEqualTo(100L);
     assertThat(first.items()).allMatch(entry -> entry.from().equals(target));
 
     counting.reset();
     Page<HistoryEntry> second = page(index, target, OptionalLong.empty(), first.nextCursor(), 30);
-    assertThat(counting.rowsRead()).isLessThanOrEqualTo(31);
+    assertThat(counting.rowsRead.get()).isLessThanOrEqualTo(31);
     assertThat(second.items()).extracting(HistoryEntry::blockNumber).first().isEqualTo(70L);
 
     counting.reset();
     Page<HistoryEntry> ranged = page(index, target, OptionalLong.of(10), Optional.empty(), 1000);
-    assertThat(counting.rowsRead()).isEqualTo(10);
+    assertThat(counting.rowsRead.get()).isEqualTo(10);
     assertThat(ranged.items()).extracting(HistoryEntry::blockNumber).last().isEqualTo(1L);
     assertThat(ranged.nextCursor()).isEmpty();
 
@@ -79,7 +82,7 @@ class HistoryScaleTest {
     List<HistoryEntry> none =
         page(index, account(ACCOUNTS + 7), OptionalLong.empty(), Optional.empty(), 1000).items();
     assertThat(none).isEmpty();
-    assertThat(counting.rowsRead()).isZero();
+    assertThat(counting.rowsRead.get()).isZero();
   }
 
   private static Page<HistoryEntry> page(

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiscus.abi.AbiSignatures;
 import io.fiscus.abi.AbiWriter;
-import io.fiscus.block.Block;
-import io.fiscus.block.BlockHeader;
 import io.fiscus.block.TransactionOutcome;
 import io.fiscus.chain.CommittedBlock;
 import io.fiscus.contracts.GenesisAllocation;
@@ -16,15 +14,13 @@ import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.crypto.Keccak;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
-import io.fiscus.execution.BlockContext;
-import io.fiscus.execution.BlockExecution;
-import io.fiscus.execution.BlockExecutor;
 import io.fiscus.state.MemoryState;
 import io.fiscus.state.StateChanges;
-import io.fiscus.storage.WriteBatch;
+import io.fiscus.storage.CountingKeyValueStore;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.SignedCalls;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
-import io.fiscus.tx.TransactionSigner;
-import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -39,14 +35,13 @@ import java.util.Optional;
 /**
  * A chain for index tests: a genesis with a central bank, two banks, two customers, two taxpayers
  * and a tax authority; real signed transactions executed block by block by the contracts'
- * BlockExecutor, each block indexed by {@link ChainIndexer} into a {@link FakeKeyValueStore} in one
- * batch, as the node commits it.
+ * BlockExecutor and committed by the node's chain store on a {@link TestChain}, each block indexed
+ * by {@link ChainIndexer} into the {@link MemoryKeyValueStore} in the block's batch.
  */
 final class IndexedLedger {
   static final long CHAIN_ID = 1337;
   static final long GAS_LIMIT = 200_000;
   static final long BLOCK_GAS_LIMIT = 100_000_000;
-  static final long GENESIS_TIMESTAMP = 1_700_000_000L;
   static final long BLOCK_PERIOD_SECONDS = 5;
   static final long BANK_BALANCE = 1_000_000_000L;
   static final String MERCHANT_TAX_ID = "DE123456789";
@@ -64,14 +59,9 @@ final class IndexedLedger {
   final Party supplier = party("supplier", 7);
   final Party taxAuthority = party("tax-authority", 8);
 
-  final FakeKeyValueStore store = new FakeKeyValueStore();
-  final MemoryState state = new MemoryState();
-  final ChainIndexer indexer = new ChainIndexer();
-  private final BlockExecutor executor = new BlockExecutor(new SystemContracts());
-  private final TransactionSigner signer = TransactionSigner.withDefaultSigner();
+  final MemoryKeyValueStore store = new MemoryKeyValueStore();
+  private final TestChain chain;
   private final Map<Address, Long> nonces = new HashMap<>();
-  private long blockNumber;
-  private long timestamp = GENESIS_TIMESTAMP;
 
   IndexedLedger() {
     StateChanges genesis = new StateChanges(new MemoryState());
@@ -97,23 +87,27 @@ final class IndexedLedger {
                 new GenesisAllocation.Balance(bankA.address(), BANK_BALANCE),
                 new GenesisAllocation.Balance(bankB.address(), BANK_BALANCE))));
     genesis.commitJournal();
-    state.apply(genesis);
+    chain =
+        new TestChain(
+                store, new ChainIndexer(), genesis, List.of(centralBank.key()), BLOCK_GAS_LIMIT)
+            .blockPeriodSeconds(BLOCK_PERIOD_SECONDS);
+    chain.commitGenesis();
   }
 
   StoredLedgerIndex index() {
-    return new StoredLedgerIndex(store, () -> state);
+    return new StoredLedgerIndex(store, chain.chainStore()::latestState);
   }
 
   StoredLedgerIndex index(CountingKeyValueStore counting) {
-    return new StoredLedgerIndex(counting, () -> state);
+    return new StoredLedgerIndex(counting, chain.chainStore()::latestState);
   }
 
   long blockNumber() {
-    return blockNumber;
+    return chain.chainStore().headNumber();
   }
 
   static long timestampOf(long blockNumber) {
-    return GENESIS_TIMESTAMP + BLOCK_PERIOD_SECONDS * blockNumber;
+    return TestChain.GENESIS_TIMESTAMP + BLOCK_PERIOD_SECONDS * blockNumber;
   }
 
   /** Executes, indexes and applies one block; every transaction must succeed. */
@@ -125,35 +119,9 @@ final class IndexedLedger {
     return block;
   }
 
+  /** Executes, commits and indexes one block through the node's chain store. */
   CommittedBlock blockAllowingReverts(List<SignedTransaction> transactions) {
-    blockNumber++;
-    timestamp = timestampOf(blockNumber);
-    BlockExecution execution =
-        executor.execute(
-            state, new BlockContext(blockNumber, timestamp, BLOCK_GAS_LIMIT), transactions);
-    assertThat(execution).isInstanceOf(BlockExecution.Executed.class);
-    BlockExecution.Executed executed = (BlockExecution.Executed) execution;
-    BlockHeader header =
-        BlockHeader.qbft(
-            Hash.ZERO,
-            Address.ZERO,
-            Hash.ZERO,
-            executed.transactionsRoot(),
-            executed.receiptsRoot(),
-            executed.logsBloom(),
-            blockNumber,
-            BLOCK_GAS_LIMIT,
-            executed.gasUsed(),
-            timestamp,
-            Bytes.EMPTY);
-    Block body = new Block(header, transactions.stream().map(SignedTransaction::raw).toList());
-    Hash hash = Keccak.hash(Bytes.wrap(KeyBytes.long8(blockNumber)));
-    CommittedBlock block = new CommittedBlock(hash, body, transactions, executed.outcomes());
-    WriteBatch batch = store.newBatch();
-    indexer.index(block, state, executed.changes(), batch);
-    store.commit(batch);
-    state.apply(executed.changes());
-    return block;
+    return chain.append(transactions);
   }
 
   SignedTransaction transfer(Party from, Party to, long amount) {
@@ -258,18 +226,7 @@ final class IndexedLedger {
 
   private SignedTransaction send(Party from, Address to, Bytes data) {
     long nonce = nonces.merge(from.address(), 1L, Long::sum) - 1;
-    return signer.sign(
-        UnsignedTransaction.eip1559(
-            CHAIN_ID,
-            nonce,
-            BigInteger.ZERO,
-            BigInteger.ZERO,
-            GAS_LIMIT,
-            Optional.of(to),
-            BigInteger.ZERO,
-            data,
-            List.of()),
-        from.key());
+    return SignedCalls.sign(from.key(), CHAIN_ID, nonce, GAS_LIMIT, Optional.of(to), data);
   }
 
   private static Party party(String name, int seed) {

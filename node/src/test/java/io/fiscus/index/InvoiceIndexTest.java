@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fiscus.contracts.invoices.Invoice;
 import io.fiscus.storage.Column;
+import io.fiscus.storage.CountingKeyValueStore;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
 import java.util.List;
@@ -232,7 +233,8 @@ class InvoiceIndexTest {
                   .cursor(cursor)
                   .limit(2)
                   .build());
-      assertThat(counting.rowsRead()).isLessThanOrEqualTo(2 * QueryLimits.ROWS_EXAMINED_PER_ITEM);
+      assertThat(counting.rowsRead.get())
+          .isLessThanOrEqualTo(2 * QueryLimits.ROWS_EXAMINED_PER_ITEM);
       page.items().forEach(invoice -> found.add(invoice.id()));
       cursor = page.nextCursor();
       calls++;
@@ -244,6 +246,6 @@ class InvoiceIndexTest {
     Page<Invoice> exact =
         counted.invoices(query().seller(ledger.merchant.address()).limit(5).build());
     assertThat(exact.items()).hasSize(5);
-    assertThat(counting.rowsRead()).isEqualTo(6);
+    assertThat(counting.rowsRead.get()).isEqualTo(6);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.rlp.Rlp;
 import io.fiscus.rlp.RlpReader;
+import io.fiscus.testchain.SignedCalls;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.tx.TransactionAdmission;
 import io.fiscus.tx.TransactionSigner;
@@ -243,18 +244,6 @@ class MempoolSubmissionTest {
   }
 
   private SignedTransaction signed(long chainId, Optional<Address> to, long nonce) {
-    return TransactionSigner.withDefaultSigner()
-        .sign(
-            UnsignedTransaction.eip1559(
-                chainId,
-                nonce,
-                BigInteger.ZERO,
-                BigInteger.ZERO,
-                100_000,
-                to,
-                BigInteger.ZERO,
-                Bytes.EMPTY,
-                List.of()),
-            fixture.workload.key(2));
+    return SignedCalls.sign(fixture.workload.key(2), chainId, nonce, 100_000, to, Bytes.EMPTY);
   }
 }

@@ -7,6 +7,7 @@ import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.p2p.Peers;
 import io.fiscus.rpc.eth.EthModule;
 import io.fiscus.rpc.eth.NodeIdentity;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.types.Address;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A dispatcher over the eth module, a {@link FakeChain} and a {@link FakeTransactionPool}, with a
+ * A dispatcher over the eth module, a {@link TestChain} and a {@link FakeTransactionPool}, with a
  * settable clock and syncing flag, and helpers to call it with JSON text.
  */
 public final class RpcTestSupport {
@@ -31,7 +32,7 @@ public final class RpcTestSupport {
           true);
 
   public final TransferWorkload workload = new TransferWorkload(4);
-  public final FakeChain chain = new FakeChain(workload, 1_000);
+  public final TestChain chain = TestChain.ofTransfers(workload, 1_000);
   public final FakeTransactionPool pool = new FakeTransactionPool(TransferWorkload.CHAIN_ID);
   public final AtomicLong clockMillis = new AtomicLong(1_000_000);
   public final AtomicBoolean syncing = new AtomicBoolean();
@@ -43,10 +44,11 @@ public final class RpcTestSupport {
   public RpcTestSupport(RpcLimits limits) {
     this.limits = limits;
     this.eth =
-        new EthModule(chain, pool, Peers.NONE, IDENTITY, syncing::get, limits, clockMillis::get);
+        new EthModule(
+            chain.chainStore(), pool, Peers.NONE, IDENTITY, syncing::get, limits, clockMillis::get);
     this.dispatcher =
         new JsonRpcDispatcher(new RpcRegistry().addAll(eth.methods()).build(), limits, metrics);
-    chain.addListener(eth.subscriptions());
+    chain.chainStore().addListener(eth.subscriptions());
   }
 
   public RpcTestSupport() {
@@ -55,13 +57,13 @@ public final class RpcTestSupport {
 
   /** Block 1: three transfers (with Transfer logs) and one that reverts; block 2: one transfer. */
   public void commitTwoBlocks() {
-    chain.commit(
+    chain.append(
         List.of(
             workload.transfer(1, 2, 10, 0),
             workload.transfer(2, 3, 20, 0),
             workload.transfer(3, 1, 30, 0),
             workload.transfer(1, 2, 1_000_000, 1)));
-    chain.commit(List.of(workload.transfer(2, 1, 5, 1)));
+    chain.append(List.of(workload.transfer(2, 1, 5, 1)));
   }
 
   /** The whole response to {@code method(params)}, {@code params} a JSON array text. */

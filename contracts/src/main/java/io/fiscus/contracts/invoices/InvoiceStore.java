@@ -13,6 +13,7 @@ import io.fiscus.state.StateView;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,28 +33,35 @@ public final class InvoiceStore {
   }
 
   public static Optional<Invoice> invoice(StateView state, Hash id) {
-    return StoredValues.readList(state, TAX_INVOICES, slot(id)).map(reader -> decode(id, reader));
+    return StoredValues.readList(state, TAX_INVOICES, slot(id))
+        .map(reader -> readFields(id, reader));
   }
 
   public static void put(StateChanges state, Invoice invoice) {
-    byte[] rlp =
-        Rlp.list(
-            Rlp.string(invoice.seller().bytes()),
-            utf8(invoice.sellerTaxId()),
-            Rlp.string(invoice.buyer().bytes()),
-            utf8(invoice.buyerTaxId()),
-            utf8(invoice.number()),
-            Rlp.uint(invoice.issueDate()),
-            Rlp.uint(invoice.netAmount()),
-            Rlp.uint(invoice.taxAmount()),
-            Rlp.uint(invoice.taxRateBp()),
-            Rlp.string(invoice.documentHash().bytes()),
-            Rlp.uint(invoice.status()),
-            Rlp.uint(invoice.kind()),
-            Rlp.string(invoice.originalId().bytes()),
-            Rlp.uint(invoice.creditedNetAmount()),
-            Rlp.uint(invoice.issuedAtBlock()));
-    StoredValues.writeRaw(state, TAX_INVOICES, slot(invoice.id()), rlp);
+    StoredValues.writeRaw(state, TAX_INVOICES, slot(invoice.id()), Rlp.list(fields(invoice)));
+  }
+
+  /**
+   * The RLP items of an invoice's stored fields, in storage order, without the id (the id is the
+   * key). Public so that the node's invoice index stores the same encoding after the id.
+   */
+  public static List<byte[]> fields(Invoice invoice) {
+    return List.of(
+        Rlp.string(invoice.seller().bytes()),
+        utf8(invoice.sellerTaxId()),
+        Rlp.string(invoice.buyer().bytes()),
+        utf8(invoice.buyerTaxId()),
+        utf8(invoice.number()),
+        Rlp.uint(invoice.issueDate()),
+        Rlp.uint(invoice.netAmount()),
+        Rlp.uint(invoice.taxAmount()),
+        Rlp.uint(invoice.taxRateBp()),
+        Rlp.string(invoice.documentHash().bytes()),
+        Rlp.uint(invoice.status()),
+        Rlp.uint(invoice.kind()),
+        Rlp.string(invoice.originalId().bytes()),
+        Rlp.uint(invoice.creditedNetAmount()),
+        Rlp.uint(invoice.issuedAtBlock()));
   }
 
   /** The ABI encoding of {@code getInvoice}'s single return value, the Invoice struct. */
@@ -91,7 +99,11 @@ public final class InvoiceStore {
     return new String(reader.readBytes(), StandardCharsets.UTF_8);
   }
 
-  private static Invoice decode(Hash id, RlpReader reader) {
+  /**
+   * The invoice {@code id} whose {@link #fields} {@code reader} holds; requires that they end the
+   * list.
+   */
+  public static Invoice readFields(Hash id, RlpReader reader) {
     Invoice invoice =
         new Invoice(
             id,

@@ -10,7 +10,7 @@ import io.fiscus.index.HistoryEntry;
 import io.fiscus.index.Page;
 import io.fiscus.index.RecordEntry;
 import io.fiscus.index.TaxSummary;
-import io.fiscus.rpc.state.Quantity;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
 import java.util.List;
@@ -72,15 +72,15 @@ final class CbdcJson {
       }
     }
     out.put("balance", amount(balance));
-    out.put("nonce", Quantity.hex(nonce));
+    out.put("nonce", Quantity.of(nonce));
     return out;
   }
 
   static ObjectNode historyEntry(HistoryEntry entry) {
     ObjectNode out = JSON.objectNode();
     out.put("txHash", entry.transactionHash().toHex());
-    out.put("blockNumber", Quantity.hex(entry.blockNumber()));
-    out.put("timestamp", Quantity.hex(entry.timestampSeconds()));
+    out.put("blockNumber", Quantity.of(entry.blockNumber()));
+    out.put("timestamp", Quantity.of(entry.timestampSeconds()));
     out.put("kind", entry.kind().wireName());
     out.put("from", entry.from().toHex());
     out.put("to", entry.to().toHex());
@@ -104,7 +104,7 @@ final class CbdcJson {
     out.put("buyer", invoice.buyer().toHex());
     out.put("buyerTaxId", invoice.buyerTaxId());
     out.put("number", invoice.number());
-    out.put("issueDate", Quantity.hex(invoice.issueDate()));
+    out.put("issueDate", Quantity.of(invoice.issueDate()));
     out.put("netAmount", amount(invoice.netAmount()));
     out.put("taxAmount", amount(invoice.taxAmount()));
     out.put("taxRateBp", invoice.taxRateBp());
@@ -117,19 +117,19 @@ final class CbdcJson {
       out.put("originalId", invoice.originalId().toHex());
     }
     out.put("creditedNetAmount", amount(invoice.creditedNetAmount()));
-    out.put("issuedAtBlock", Quantity.hex(invoice.issuedAtBlock()));
+    out.put("issuedAtBlock", Quantity.of(invoice.issuedAtBlock()));
     return out;
   }
 
   static ObjectNode taxSummary(TaxSummary summary) {
     ObjectNode out = JSON.objectNode();
-    out.put("invoiceCount", Quantity.hex(summary.invoiceCount()));
+    out.put("invoiceCount", Quantity.of(summary.invoiceCount()));
     out.put("netTotal", amount(summary.netTotal()));
     out.put("taxTotal", amount(summary.taxTotal()));
-    out.put("creditNoteCount", Quantity.hex(summary.creditNoteCount()));
+    out.put("creditNoteCount", Quantity.of(summary.creditNoteCount()));
     out.put("creditNetTotal", amount(summary.creditNetTotal()));
     out.put("creditTaxTotal", amount(summary.creditTaxTotal()));
-    out.put("paidCount", Quantity.hex(summary.paidCount()));
+    out.put("paidCount", Quantity.of(summary.paidCount()));
     out.put("paidGrossTotal", amount(summary.paidGrossTotal()));
     return out;
   }
@@ -139,9 +139,9 @@ final class CbdcJson {
     out.put("submitter", entry.submitter().toHex());
     out.put("kind", entry.kind().toHex());
     out.put("key", entry.key().toHex());
-    out.put("version", Quantity.hex(entry.version()));
+    out.put("version", Quantity.of(entry.version()));
     out.put("payload", entry.payload().toHex());
-    out.put("blockNumber", Quantity.hex(entry.blockNumber()));
+    out.put("blockNumber", Quantity.of(entry.blockNumber()));
     out.put("txHash", entry.transactionHash().toHex());
     return out;
   }

@@ -13,9 +13,9 @@ import io.fiscus.contracts.token.TokenStore;
 import io.fiscus.index.LedgerIndex;
 import io.fiscus.mempool.TransactionPool;
 import io.fiscus.p2p.Peers;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcParams;
-import io.fiscus.rpc.state.Quantity;
 import io.fiscus.state.StateView;
 import io.fiscus.types.Address;
 import java.util.Map;
@@ -99,16 +99,16 @@ public final class CbdcMethods {
   Object nodeStatus(RpcParams params) {
     BlockHeader head = chain.headHeader();
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    out.put("chainId", Quantity.hex(chainId));
-    out.put("height", Quantity.hex(head.number()));
+    out.put("chainId", Quantity.of(chainId));
+    out.put("height", Quantity.of(head.number()));
     out.put("headHash", QbftBlockHashing.blockHash(head).toHex());
     out.set(
         "validators", CbdcJson.addresses(QbftExtraDataCodec.decode(head.extraData()).validators()));
     out.put("isValidator", consensus.isValidator());
-    out.put("peers", Quantity.hex(peers.connected().size()));
+    out.put("peers", Quantity.of(peers.connected().size()));
     out.put("syncing", consensus.syncing());
-    out.put("mempoolSize", Quantity.hex((long) pool.pendingCount() + pool.queuedCount()));
-    out.put("round", Quantity.hex(consensus.round()));
+    out.put("mempoolSize", Quantity.of((long) pool.pendingCount() + pool.queuedCount()));
+    out.put("round", Quantity.of(consensus.round()));
     return out;
   }
 }

@@ -12,8 +12,8 @@ import io.fiscus.block.TransactionOutcome;
 import io.fiscus.chain.ChainReader;
 import io.fiscus.chain.TransactionLocation;
 import io.fiscus.rlp.Rlp;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcParams;
-import io.fiscus.rpc.state.Quantity;
 import io.fiscus.trie.MerklePatriciaTrie;
 import io.fiscus.trie.TrieNodeStore;
 import io.fiscus.types.Bytes;
@@ -80,13 +80,13 @@ final class FinalityProofs {
     requireRoot(receipts.rootHash(), header.receiptsRoot(), header, "receipts");
 
     ObjectNode out = JSON.objectNode();
-    out.put("blockNumber", Quantity.hex(header.number()));
+    out.put("blockNumber", Quantity.of(header.number()));
     out.put("blockHash", location.blockHash().toHex());
     out.put("header", BlockHeaderCodec.encode(header).toHex());
     out.set(
         "validators",
         CbdcJson.addresses(QbftExtraDataCodec.decode(header.extraData()).validators()));
-    out.put("txIndex", Quantity.hex(index));
+    out.put("txIndex", Quantity.of(index));
     out.put("transaction", block.transactions().get(index).toHex());
     out.set("txProof", nodes(transactions.proof(indexKey(index))));
     out.put("receipt", ReceiptCodec.encode(outcomes.get(index).receipt()).toHex());

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.block.QbftBlockHashing;
 import io.fiscus.chain.ChainReader;
-import io.fiscus.rpc.RpcException;
+import io.fiscus.rpc.BlockParameter;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.types.Hash;
 import java.util.Optional;
@@ -26,21 +26,12 @@ public final class ChainQueries {
   }
 
   /**
-   * A block parameter: {@code latest}, {@code pending}, {@code safe}, {@code finalized} (all the
-   * head: every block is final, and a pending block is not exposed), {@code earliest} or a hex
-   * number. Empty when the number is above the head. Anything else is -32602.
+   * A block parameter as {@link BlockParameter#number} reads it; empty when the number is above the
+   * head. Anything else is -32602.
    */
   public OptionalLong blockNumber(JsonNode parameter, String what) {
-    if (!parameter.isTextual()) {
-      throw RpcException.invalidParams(what + ": expected a block number or tag");
-    }
     long head = chain.headNumber();
-    long number =
-        switch (parameter.asText()) {
-          case "latest", "pending", "safe", "finalized" -> head;
-          case "earliest" -> 0;
-          default -> RpcParams.parseQuantity(parameter.asText(), what);
-        };
+    long number = BlockParameter.number(parameter, what, head);
     return number > head ? OptionalLong.empty() : OptionalLong.of(number);
   }
 

@@ -2,7 +2,6 @@ package io.fiscus.rpc.netty;
 
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
-import io.fiscus.rpc.SubscriptionService;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -22,7 +21,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,25 +34,19 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   static final String PATH = "/";
 
   private final JsonRpcDispatcher dispatcher;
-  private final SubscriptionService subscriptions;
   private final RpcLimits limits;
-  private final Executor executor;
+  private final RpcServices services;
   private ConnectionQueue queue;
 
-  HttpRpcHandler(
-      JsonRpcDispatcher dispatcher,
-      SubscriptionService subscriptions,
-      RpcLimits limits,
-      Executor executor) {
-    this.dispatcher = dispatcher;
-    this.subscriptions = subscriptions;
-    this.limits = limits;
-    this.executor = executor;
+  HttpRpcHandler(RpcServices services) {
+    this.dispatcher = services.dispatcher();
+    this.limits = services.limits();
+    this.services = services;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    queue = new ConnectionQueue(ctx, executor, limits.connectionQueueMax());
+    queue = services.newQueue(ctx);
   }
 
   @Override
@@ -138,8 +130,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       // Subscribers may legitimately stay silent for long; only HTTP connections time out.
       ctx.pipeline().remove(JsonRpcServer.IDLE_HANDLER);
     }
-    WebSocketRpcHandler webSocket =
-        new WebSocketRpcHandler(dispatcher, subscriptions, limits, executor);
+    WebSocketRpcHandler webSocket = new WebSocketRpcHandler(services);
     ctx.pipeline().replace(this, "websocket", webSocket);
     ctx.pipeline()
         .addBefore(

@@ -70,6 +70,7 @@ public final class JsonRpcServer {
       throw new IllegalStateException("already started");
     }
     executor = dispatchExecutor(limits);
+    RpcServices services = new RpcServices(dispatcher, subscriptions, limits, executor);
     acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS, NioIoHandler.newFactory());
     try {
@@ -89,9 +90,7 @@ public final class JsonRpcServer {
                           .addLast(
                               "aggregator",
                               new LimitedHttpObjectAggregator(dispatcher, limits.requestBytesMax()))
-                          .addLast(
-                              "rpc",
-                              new HttpRpcHandler(dispatcher, subscriptions, limits, executor));
+                          .addLast("rpc", new HttpRpcHandler(services));
                     }
                   })
               .bind(host, port)

@@ -21,7 +21,6 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,28 +39,24 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private final JsonRpcDispatcher dispatcher;
   private final SubscriptionService subscriptions;
   private final RpcLimits limits;
-  private final Executor executor;
+  private final RpcServices services;
   private final AtomicInteger unflushedPushes = new AtomicInteger();
   private volatile Channel channel;
   private Map<String, RpcMethod> connectionMethods;
   private ConnectionQueue queue;
 
-  WebSocketRpcHandler(
-      JsonRpcDispatcher dispatcher,
-      SubscriptionService subscriptions,
-      RpcLimits limits,
-      Executor executor) {
-    this.dispatcher = dispatcher;
-    this.subscriptions = subscriptions;
-    this.limits = limits;
-    this.executor = executor;
+  WebSocketRpcHandler(RpcServices services) {
+    this.dispatcher = services.dispatcher();
+    this.subscriptions = services.subscriptions();
+    this.limits = services.limits();
+    this.services = services;
   }
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
     connectionMethods = subscriptions.connectionMethods(this);
-    queue = new ConnectionQueue(ctx, executor, limits.connectionQueueMax());
+    queue = services.newQueue(ctx);
   }
 
   @Override

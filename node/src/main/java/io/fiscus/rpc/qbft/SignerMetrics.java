@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.block.QbftExtraDataCodec;
 import io.fiscus.chain.ChainReader;
+import io.fiscus.rpc.BlockParameter;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcParams;
-import io.fiscus.rpc.state.BlockParameter;
-import io.fiscus.rpc.state.Quantity;
 import io.fiscus.types.Address;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -78,8 +78,8 @@ final class SignerMetrics {
         (address, metric) -> {
           ObjectNode entry = out.addObject();
           entry.put("address", address.toHex());
-          entry.put("proposedBlockCount", Quantity.hex(metric.proposedBlockCount()));
-          entry.put("lastProposedBlockNumber", Quantity.hex(metric.lastProposedBlockNumber()));
+          entry.put("proposedBlockCount", Quantity.of(metric.proposedBlockCount()));
+          entry.put("lastProposedBlockNumber", Quantity.of(metric.lastProposedBlockNumber()));
         });
     return out;
   }

@@ -6,6 +6,8 @@ import io.fiscus.contracts.SystemContracts;
 import io.fiscus.contracts.system.CallContext;
 import io.fiscus.contracts.system.CallOutcome;
 import io.fiscus.mempool.PoolRejection;
+import io.fiscus.rpc.BlockParameter;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.state.StateChanges;
@@ -40,7 +42,7 @@ final class CallMethods {
   Object estimateGas(RpcParams params) {
     CallRequest request = CallRequest.parse(params, 0);
     execute(request, params);
-    return Quantity.hex(contracts.gasCost(request.to(), request.data()));
+    return Quantity.of(contracts.gasCost(request.to(), request.data()));
   }
 
   private CallOutcome.Success execute(CallRequest request, RpcParams params) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.chain.ChainReader;
+import io.fiscus.rpc.BlockParameter;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.state.AccountProof;
@@ -90,9 +92,9 @@ final class ProofMethod {
     ObjectNode out = JSON.objectNode();
     out.put("address", proof.address().toHex());
     out.set("accountProof", nodes(proof.accountProof()));
-    out.put("balance", Quantity.hex(proof.balance()));
+    out.put("balance", Quantity.of(proof.balance()));
     out.put("codeHash", proof.codeHash().toHex());
-    out.put("nonce", Quantity.hex(proof.nonce()));
+    out.put("nonce", Quantity.of(proof.nonce()));
     out.put("storageHash", proof.storageHash().toHex());
     ArrayNode storage = out.putArray("storageProof");
     for (AccountProof.StorageProof slot : proof.storageProofs()) {

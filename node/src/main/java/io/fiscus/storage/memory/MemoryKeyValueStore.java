@@ -1,7 +1,9 @@
 package io.fiscus.storage.memory;
 
+import io.fiscus.storage.BufferedWriteBatch;
 import io.fiscus.storage.Column;
 import io.fiscus.storage.KeyValueStore;
+import io.fiscus.storage.ScanArguments;
 import io.fiscus.storage.WriteBatch;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,10 +51,7 @@ public final class MemoryKeyValueStore implements KeyValueStore {
   @Override
   public List<Entry> scan(
       Column column, byte[] fromInclusive, byte[] toExclusive, boolean descending, int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
-    if (limit == 0 || Arrays.compareUnsigned(fromInclusive, toExclusive) >= 0) {
+    if (ScanArguments.selectNothing(fromInclusive, toExclusive, limit)) {
       return List.of();
     }
     lock.readLock().lock();
@@ -78,18 +77,16 @@ public final class MemoryKeyValueStore implements KeyValueStore {
 
   @Override
   public WriteBatch newBatch() {
-    return new MemoryWriteBatch(this);
+    return new BufferedWriteBatch(this);
   }
 
   @Override
   public void commit(WriteBatch batch) {
-    if (!(batch instanceof MemoryWriteBatch memoryBatch) || memoryBatch.owner() != this) {
-      throw new IllegalArgumentException("the batch was not made by this store");
-    }
+    List<BufferedWriteBatch.Write> writes = BufferedWriteBatch.writesFor(this, batch);
     lock.writeLock().lock();
     try {
       requireOpen();
-      for (MemoryWriteBatch.Write write : memoryBatch.writes()) {
+      for (BufferedWriteBatch.Write write : writes) {
         ConcurrentSkipListMap<byte[], byte[]> column = columns.get(write.column());
         if (write.value() == null) {
           column.remove(write.key());

@@ -1,7 +1,9 @@
 package io.fiscus.storage.rocksdb;
 
+import io.fiscus.storage.BufferedWriteBatch;
 import io.fiscus.storage.Column;
 import io.fiscus.storage.KeyValueStore;
+import io.fiscus.storage.ScanArguments;
 import io.fiscus.storage.WriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,10 +153,7 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
   @Override
   public List<Entry> scan(
       Column column, byte[] fromInclusive, byte[] toExclusive, boolean descending, int limit) {
-    if (limit < 0) {
-      throw new IllegalArgumentException("limit must not be negative: " + limit);
-    }
-    if (limit == 0 || Arrays.compareUnsigned(fromInclusive, toExclusive) >= 0) {
+    if (ScanArguments.selectNothing(fromInclusive, toExclusive, limit)) {
       return List.of();
     }
     lifecycle.readLock().lock();
@@ -200,18 +199,16 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
 
   @Override
   public WriteBatch newBatch() {
-    return new RocksDbWriteBatch(this);
+    return new BufferedWriteBatch(this);
   }
 
   @Override
   public void commit(WriteBatch batch) {
-    if (!(batch instanceof RocksDbWriteBatch rocksBatch) || rocksBatch.owner() != this) {
-      throw new IllegalArgumentException("the batch was not made by this store");
-    }
+    List<BufferedWriteBatch.Write> writes = BufferedWriteBatch.writesFor(this, batch);
     lifecycle.readLock().lock();
     try (org.rocksdb.WriteBatch nativeBatch = new org.rocksdb.WriteBatch()) {
       requireOpen();
-      for (RocksDbWriteBatch.Write write : rocksBatch.writes()) {
+      for (BufferedWriteBatch.Write write : writes) {
         ColumnFamilyHandle handle = handles.get(write.column());
         if (write.value() == null) {
           nativeBatch.delete(handle, write.key());

@@ -6,12 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.block.QbftExtraDataCodec;
 import io.fiscus.block.TransactionOutcome;
+import io.fiscus.chain.ChainStore;
 import io.fiscus.consensus.qbft.QbftConfig;
 import io.fiscus.contracts.SystemContracts;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.storage.Column;
+import io.fiscus.storage.StoredRows;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import java.time.Duration;
@@ -25,14 +30,15 @@ class ConsensusDriverTest {
   private static final Duration GENEROUS = Duration.ofSeconds(30);
 
   private final TransferWorkload workload = new TransferWorkload(8);
-  private final FakeChain chain = new FakeChain();
+  private final TestChain test = OneValidator.chain(workload);
+  private final ChainStore chain = test.chainStore();
   private final FakePool pool = new FakePool(chain);
-  private final FakeKeyValueStore store = new FakeKeyValueStore();
+  private final MemoryKeyValueStore store = new MemoryKeyValueStore();
   private final NodeMetrics metrics = new NodeMetrics();
   private final List<ConsensusDriver> started = new ArrayList<>();
 
   ConsensusDriverTest() {
-    TestChain.commitGenesis(chain, workload, List.of(TestChain.VALIDATOR));
+    test.commitGenesis();
   }
 
   @AfterEach
@@ -49,7 +55,7 @@ class ConsensusDriverTest {
                 TestChain.GAS_LIMIT,
                 emptyBlockPeriodMillis,
                 1024),
-            TestChain.NODE_KEY,
+            OneValidator.NODE_KEY,
             chain,
             chain,
             pool,
@@ -85,7 +91,7 @@ class ConsensusDriverTest {
 
   @Test
   void aSingleValidatorCommitsPooledTransfersAndResumesFromTheHeadAfterARestart() {
-    ConsensusDriver driver = start(TestChain.config(100), OptionalLong.empty());
+    ConsensusDriver driver = start(OneValidator.config(100), OptionalLong.empty());
     List<SignedTransaction> first = transfers(60);
     pool.add(first);
 
@@ -102,19 +108,19 @@ class ConsensusDriverTest {
     assertThat(metrics.blocks.get()).isEqualTo((double) headBefore);
     assertThat(metrics.transactions.get()).isEqualTo(60);
 
-    ConsensusDriver restarted = start(TestChain.config(100), OptionalLong.empty());
+    ConsensusDriver restarted = start(OneValidator.config(100), OptionalLong.empty());
     List<SignedTransaction> second = transfers(30);
     pool.add(second);
 
     await().atMost(GENEROUS).until(() -> allCommitted(second));
     assertThat(chain.headNumber()).isGreaterThan(headBefore);
     assertThat(restarted.halted()).isEmpty();
-    assertThat(store.size(io.fiscus.storage.Column.CONSENSUS)).isPositive();
+    assertThat(StoredRows.count(store, Column.CONSENSUS)).isPositive();
   }
 
   @Test
   void withoutAnEmptyBlockPeriodTheChainWaitsForTransactions() {
-    start(TestChain.config(100), OptionalLong.empty());
+    start(OneValidator.config(100), OptionalLong.empty());
     List<SignedTransaction> batch = transfers(5);
     pool.add(batch);
     await().atMost(GENEROUS).until(() -> allCommitted(batch));
@@ -132,7 +138,7 @@ class ConsensusDriverTest {
 
   @Test
   void withAnEmptyBlockPeriodOfZeroEmptyBlocksComeAtTheBlockPeriod() {
-    start(TestChain.config(100), OptionalLong.of(0));
+    start(OneValidator.config(100), OptionalLong.of(0));
 
     await().atMost(GENEROUS).until(() -> chain.headNumber() >= 3);
     for (long number = 1; number <= 3; number++) {
@@ -153,7 +159,7 @@ class ConsensusDriverTest {
         .atMost(GENEROUS)
         .until(() -> VoteTallies.replay(chain, 30_000).validators().contains(candidate));
     assertThat(driver.isValidator()).isTrue();
-    assertThat(validatorsInHead()).containsExactly(TestChain.VALIDATOR);
+    assertThat(validatorsInHead()).containsExactly(OneValidator.VALIDATOR);
     // Two validators, one running: no quorum, so rounds time out and change.
     await().atMost(GENEROUS).until(() -> metrics.roundChanges.get() > 0);
     driver.discardValidatorVote(candidate);

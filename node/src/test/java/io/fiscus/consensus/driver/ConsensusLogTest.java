@@ -9,12 +9,15 @@ import io.fiscus.consensus.qbft.QbftMessage;
 import io.fiscus.consensus.qbft.QbftMessageCodec;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.storage.Column;
+import io.fiscus.storage.CountingKeyValueStore;
+import io.fiscus.storage.StoredRows;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsensusLogTest {
-  private final FakeKeyValueStore store = new FakeKeyValueStore();
+  private final CountingKeyValueStore store = new CountingKeyValueStore(new MemoryKeyValueStore());
   private final ChainBlockCodec blockCodec = new ChainBlockCodec();
   private final QbftMessageCodec messageCodec =
       new QbftMessageCodec(blockCodec, Secp256k1.recovery());
@@ -59,18 +62,18 @@ class ConsensusLogTest {
     log.load();
     log.append(recordsAt(1));
     log.append(recordsAt(2));
-    int commitsBefore = store.commits;
+    int commitsBefore = store.commits.get();
 
     log.pruneBelow(2);
-    assertThat(store.commits).isEqualTo(commitsBefore);
+    assertThat(store.commits.get()).isEqualTo(commitsBefore);
     List<DurableRecord> atThree = recordsAt(3);
     log.append(atThree);
 
-    assertThat(store.commits).isEqualTo(commitsBefore + 1);
+    assertThat(store.commits.get()).isEqualTo(commitsBefore + 1);
     List<DurableRecord> expected = new ArrayList<>(recordsAt(2));
     expected.addAll(atThree);
     assertThat(new ConsensusLog(store, codec).load()).containsExactlyElementsOf(expected);
-    assertThat(store.size(Column.CONSENSUS)).isEqualTo(expected.size());
+    assertThat(StoredRows.count(store, Column.CONSENSUS)).isEqualTo(expected.size());
   }
 
   @Test

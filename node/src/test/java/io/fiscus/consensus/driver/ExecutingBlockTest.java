@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fiscus.block.Block;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.block.QbftExtraDataCodec;
+import io.fiscus.chain.ChainStore;
 import io.fiscus.consensus.qbft.Reason;
 import io.fiscus.consensus.qbft.Validation;
 import io.fiscus.consensus.qbft.Validators;
@@ -13,6 +14,7 @@ import io.fiscus.contracts.SystemContracts;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
@@ -27,7 +29,8 @@ class ExecutingBlockTest {
   private static final long NOW_MILLIS = (TestChain.GENESIS_TIMESTAMP + 10) * 1000;
 
   private final TransferWorkload workload = new TransferWorkload(6);
-  private final FakeChain chain = new FakeChain();
+  private final TestChain test = OneValidator.chain(workload);
+  private final ChainStore chain = test.chainStore();
   private final FakePool pool = new FakePool(chain);
   private final BlockExecutor executor = new BlockExecutor(new SystemContracts());
   private final NodeMetrics metrics = new NodeMetrics();
@@ -35,9 +38,8 @@ class ExecutingBlockTest {
   private final ExecutingBlockCreator creator =
       new ExecutingBlockCreator(
           chain, pool, executor, TestChain.GAS_LIMIT, tallies, new BlockExecutionCache(4), metrics);
-  private final ChainBlock genesis =
-      ChainBlock.of(TestChain.commitGenesis(chain, workload, List.of(TestChain.VALIDATOR)));
-  private final Validators validators = Validators.of(List.of(TestChain.VALIDATOR));
+  private final ChainBlock genesis = ChainBlock.of(test.commitGenesis());
+  private final Validators validators = Validators.of(List.of(OneValidator.VALIDATOR));
 
   /** A validator with its own cache, so it really executes what the creator built. */
   private ExecutingBlockValidator freshValidator() {
@@ -45,7 +47,7 @@ class ExecutingBlockTest {
         chain,
         executor,
         TransferWorkload.CHAIN_ID,
-        TestChain.config(100),
+        OneValidator.config(100),
         () -> NOW_MILLIS,
         new BlockExecutionCache(4),
         metrics);
@@ -53,7 +55,7 @@ class ExecutingBlockTest {
 
   private ChainBlock build() {
     return creator.createBlock(
-        genesis, 0, TestChain.GENESIS_TIMESTAMP + 1, TestChain.VALIDATOR, Optional.empty());
+        genesis, 0, TestChain.GENESIS_TIMESTAMP + 1, OneValidator.VALIDATOR, Optional.empty());
   }
 
   @Test
@@ -68,8 +70,8 @@ class ExecutingBlockTest {
     assertThat(block.block().transactions())
         .containsExactlyElementsOf(transfers.stream().map(SignedTransaction::raw).toList());
     assertThat(block.header().gasUsed()).isPositive();
-    assertThat(block.extraData().validators()).containsExactly(TestChain.VALIDATOR);
-    assertThat(block.proposer()).isEqualTo(TestChain.VALIDATOR);
+    assertThat(block.extraData().validators()).containsExactly(OneValidator.VALIDATOR);
+    assertThat(block.proposer()).isEqualTo(OneValidator.VALIDATOR);
     assertThat(block.header().parentHash()).isEqualTo(genesis.hash());
     assertThat(freshValidator().validate(block, genesis, validators)).isEqualTo(Validation.valid());
   }
@@ -124,16 +126,17 @@ class ExecutingBlockTest {
         BlockRejection.TIMESTAMP_BEFORE_PARENT);
     assertThat(
             freshValidator()
-                .check(block, genesis, Validators.of(List.of(TestChain.VALIDATOR, Address.ZERO))))
+                .check(
+                    block, genesis, Validators.of(List.of(OneValidator.VALIDATOR, Address.ZERO))))
         .isEqualTo(
             new BlockCheck.Rejected(
                 BlockRejection.WRONG_VALIDATORS,
                 "extraData lists ["
-                    + TestChain.VALIDATOR
+                    + OneValidator.VALIDATOR
                     + "], expected ["
                     + Address.ZERO
                     + ", "
-                    + TestChain.VALIDATOR
+                    + OneValidator.VALIDATOR
                     + "]"));
     assertRejected(
         block.withCommitSeals(

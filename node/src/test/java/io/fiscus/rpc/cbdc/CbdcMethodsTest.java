@@ -19,8 +19,8 @@ import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.testchain.FakeConsensusControl;
 import io.fiscus.rpc.testchain.FakeLedgerIndex;
 import io.fiscus.rpc.testchain.FakeTransactionPool;
-import io.fiscus.rpc.testchain.LedgerScenario;
 import io.fiscus.rpc.testchain.Params;
+import io.fiscus.testchain.LedgerScenario;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
 import java.util.List;
@@ -38,7 +38,7 @@ class CbdcMethodsTest {
   private final FakeConsensusControl consensus = new FakeConsensusControl();
   private final Map<String, RpcMethod> methods =
       CbdcMethods.create(
-          LEDGER.chain,
+          LEDGER.chain.chainStore(),
           index,
           pool,
           consensus,
@@ -191,7 +191,7 @@ class CbdcMethodsTest {
   void getInvoicesPassesEveryFilterAndRendersInvoices() {
     Invoice invoice =
         io.fiscus.contracts.invoices.InvoiceStore.invoice(
-                LEDGER.chain.latestState(), LEDGER.invoiceId)
+                LEDGER.chain.chainStore().latestState(), LEDGER.invoiceId)
             .orElseThrow();
     index.invoices = new Page<>(List.of(invoice), Optional.empty());
     JsonNode page =

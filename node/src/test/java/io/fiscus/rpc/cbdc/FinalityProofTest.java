@@ -17,8 +17,8 @@ import io.fiscus.rpc.testchain.FakeLedgerIndex;
 import io.fiscus.rpc.testchain.FakeTransactionPool;
 import io.fiscus.rpc.testchain.FinalityProofVerifier;
 import io.fiscus.rpc.testchain.FinalityProofVerifier.Failure;
-import io.fiscus.rpc.testchain.LedgerScenario;
 import io.fiscus.rpc.testchain.Params;
+import io.fiscus.testchain.LedgerScenario;
 import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
@@ -35,7 +35,7 @@ class FinalityProofTest {
 
   private final RpcMethod method =
       CbdcMethods.create(
-              LEDGER.chain,
+              LEDGER.chain.chainStore(),
               new FakeLedgerIndex(),
               new FakeTransactionPool(),
               new FakeConsensusControl(),

@@ -112,7 +112,7 @@ class EthAccountAndNodeMethodsTest {
     assertThat(info.get("enode").asText()).startsWith("enode://");
     assertThat(info.get("ports").get("listener").asInt()).isEqualTo(30303);
     assertThat(info.get("protocols").get("eth").get("genesis").asText())
-        .isEqualTo(rpc.chain.genesisHash().toHex());
+        .isEqualTo(rpc.chain.chainStore().genesisHash().toHex());
   }
 
   @Test

@@ -37,9 +37,10 @@ class EthBlockMethodsTest {
     JsonNode block = rpc.result("eth_getBlockByNumber", "[\"0x1\", false]");
     assertThat(block.get("number").asText()).isEqualTo("0x1");
     assertThat(block.get("hash").asText()).isEqualTo(first.hash().toHex());
-    assertThat(block.get("parentHash").asText()).isEqualTo(rpc.chain.genesisHash().toHex());
+    assertThat(block.get("parentHash").asText())
+        .isEqualTo(rpc.chain.chainStore().genesisHash().toHex());
     assertThat(block.get("sha3Uncles").asText()).isEqualTo(Hash.EMPTY_LIST.toHex());
-    assertThat(block.get("miner").asText()).isEqualTo("0x00000000000000000000000000000000000000aa");
+    assertThat(block.get("miner").asText()).isEqualTo(rpc.workload.account(0).toHex());
     assertThat(block.get("stateRoot").asText())
         .isEqualTo(first.block().header().stateRoot().toHex());
     assertThat(block.get("transactionsRoot").asText())
@@ -95,7 +96,7 @@ class EthBlockMethodsTest {
           .isEqualTo("0x2");
     }
     assertThat(rpc.result("eth_getBlockByNumber", "[\"earliest\", false]").get("hash").asText())
-        .isEqualTo(rpc.chain.genesisHash().toHex());
+        .isEqualTo(rpc.chain.chainStore().genesisHash().toHex());
   }
 
   @Test

@@ -81,7 +81,7 @@ class EthLogsAndFiltersTest {
   @Test
   void aWideRangeOrAnOversizeAnswerIsLimitExceeded() {
     rpc.commitTwoBlocks();
-    rpc.chain.commit(List.of(rpc.workload.transfer(3, 1, 1, 1), rpc.workload.transfer(3, 2, 1, 2)));
+    rpc.chain.append(List.of(rpc.workload.transfer(3, 1, 1, 1), rpc.workload.transfer(3, 2, 1, 2)));
     JsonNode range = rpc.error("eth_getLogs", "[{\"fromBlock\":\"0x0\",\"toBlock\":\"0x3\"}]");
     assertThat(range.get("code").asInt()).isEqualTo(-32005);
     assertThat(range.get("message").asText()).isEqualTo("Limit exceeded");
@@ -128,9 +128,9 @@ class EthLogsAndFiltersTest {
     String id =
         rpc.result("eth_newFilter", "[{\"fromBlock\":\"0x0\",\"address\":\"" + TOKEN + "\"}]")
             .asText();
-    rpc.chain.commit(List.of(rpc.workload.transfer(1, 2, 1, 0)));
+    rpc.chain.append(List.of(rpc.workload.transfer(1, 2, 1, 0)));
     assertThat(rpc.result("eth_getFilterChanges", "[\"" + id + "\"]")).hasSize(1);
-    rpc.chain.commit(List.of(rpc.workload.transfer(1, 2, 1, 1)));
+    rpc.chain.append(List.of(rpc.workload.transfer(1, 2, 1, 1)));
     JsonNode changes = rpc.result("eth_getFilterChanges", "[\"" + id + "\"]");
     assertThat(changes).hasSize(1);
     assertThat(changes.get(0).get("blockNumber").asText()).isEqualTo("0x2");

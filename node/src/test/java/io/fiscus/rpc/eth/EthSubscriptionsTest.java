@@ -67,9 +67,9 @@ class EthSubscriptionsTest {
     FakeSink fast = new FakeSink(100);
     call(subscriptions.connectionMethods(slow), "eth_subscribe", "[\"newHeads\"]");
     call(subscriptions.connectionMethods(fast), "eth_subscribe", "[\"newHeads\"]");
-    rpc.chain.commit(List.of());
-    rpc.chain.commit(List.of());
-    rpc.chain.commit(List.of());
+    rpc.chain.append(List.of());
+    rpc.chain.append(List.of());
+    rpc.chain.append(List.of());
     await().until(() -> fast.received.size() == 3);
     assertThat(slow.received).hasSize(1);
     assertThat(subscriptions.size()).isEqualTo(1);

@@ -50,7 +50,7 @@ class JsonRpcServerTest {
         assertThat(response.headers().get("content-type")).isEqualTo("application/json");
         assertThat(response.headers().get("connection")).isEqualToIgnoringCase("keep-alive");
         assertThat(json(response).get("result").asText()).isEqualTo("0x" + i);
-        rpc.chain.commit(List.of());
+        rpc.chain.append(List.of());
       }
     }
   }
@@ -104,7 +104,7 @@ class JsonRpcServerTest {
       String id = ws.next().get("result").asText();
       assertThat(id).startsWith("0x");
 
-      CommittedBlock block = rpc.chain.commit(List.of(rpc.workload.transfer(1, 2, 1, 0)));
+      CommittedBlock block = rpc.chain.append(List.of(rpc.workload.transfer(1, 2, 1, 0)));
       JsonNode notification = ws.next();
       assertThat(notification.get("method").asText()).isEqualTo("eth_subscription");
       assertThat(notification.get("params").get("subscription").asText()).isEqualTo(id);
@@ -117,7 +117,7 @@ class JsonRpcServerTest {
               + id
               + "\"]}");
       assertThat(ws.next().get("result").asBoolean()).isTrue();
-      rpc.chain.commit(List.of());
+      rpc.chain.append(List.of());
       ws.send(BLOCK_NUMBER);
       // The next message is the answer, not a head: the subscription is gone.
       assertThat(ws.next().get("result").asText()).isEqualTo("0x2");
@@ -133,7 +133,7 @@ class JsonRpcServerTest {
               + "{\"address\":\"0x000000000000000000000000000000000000cb01\"}]}");
       String id = ws.next().get("result").asText();
       CommittedBlock block =
-          rpc.chain.commit(
+          rpc.chain.append(
               List.of(rpc.workload.transfer(1, 2, 1, 0), rpc.workload.transfer(2, 1, 1, 0)));
       for (int index = 0; index < 2; index++) {
         JsonNode log = ws.next().get("params");

@@ -75,7 +75,7 @@ class Web3jInteropTest {
             .getBlock();
     assertThat(block.getNumber()).isEqualTo(BigInteger.ONE);
     assertThat(block.getHash()).isEqualTo(first.hash().toHex());
-    assertThat(block.getParentHash()).isEqualTo(rpc.chain.genesisHash().toHex());
+    assertThat(block.getParentHash()).isEqualTo(rpc.chain.chainStore().genesisHash().toHex());
     assertThat(block.getGasLimit()).isEqualTo(BigInteger.valueOf(30_000_000));
     assertThat(block.getDifficulty()).isEqualTo(BigInteger.ONE);
     assertThat(block.getTotalDifficulty()).isEqualTo(BigInteger.TWO);
@@ -176,7 +176,7 @@ class Web3jInteropTest {
       while (rpc.eth.subscriptions().size() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      CommittedBlock block = rpc.chain.commit(List.of());
+      CommittedBlock block = rpc.chain.append(List.of());
       NewHead head = heads.poll(10, TimeUnit.SECONDS);
       assertThat(head).isNotNull();
       assertThat(head.getHash()).isEqualTo(block.hash().toHex());

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcMethod;
-import io.fiscus.rpc.testchain.FakeChain;
 import io.fiscus.rpc.testchain.FakeConsensusControl;
-import io.fiscus.rpc.testchain.LedgerScenario;
 import io.fiscus.rpc.testchain.Params;
+import io.fiscus.testchain.LedgerScenario;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.types.Address;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,10 +24,10 @@ import org.web3j.protocol.core.methods.response.EthAccounts;
 
 class QbftMethodsTest {
   private static final LedgerScenario LEDGER = new LedgerScenario();
-  private static final FakeChain CHAIN = LEDGER.chain;
+  private static final TestChain CHAIN = LEDGER.chain;
 
   private final FakeConsensusControl consensus = new FakeConsensusControl();
-  private final Map<String, RpcMethod> methods = QbftMethods.create(CHAIN, consensus);
+  private final Map<String, RpcMethod> methods = QbftMethods.create(CHAIN.chainStore(), consensus);
 
   private Object invoke(String method, String params) {
     return methods.get(method).call(Params.of(params));
@@ -150,7 +150,7 @@ class QbftMethodsTest {
     Object capped =
         invoke(
             "qbft_getSignerMetrics",
-            "[\"0x0\", \"" + io.fiscus.rpc.state.Quantity.hex(SignerMetrics.RANGE_MAX + 5) + "\"]");
+            "[\"0x0\", \"" + io.fiscus.rpc.Quantity.of(SignerMetrics.RANGE_MAX + 5) + "\"]");
     assertThat(Params.write(capped)).isEqualTo(Params.write(invoke("qbft_getSignerMetrics", "[]")));
   }
 }

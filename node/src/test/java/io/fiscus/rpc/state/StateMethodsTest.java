@@ -1,7 +1,7 @@
 package io.fiscus.rpc.state;
 
-import static io.fiscus.rpc.testchain.LedgerScenario.address;
-import static io.fiscus.rpc.testchain.LedgerScenario.call;
+import static io.fiscus.testchain.LedgerScenario.address;
+import static io.fiscus.testchain.LedgerScenario.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,14 +13,15 @@ import io.fiscus.contracts.system.StorageSlots;
 import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.contracts.token.TokenStore;
 import io.fiscus.rlp.Rlp;
+import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcMethod;
-import io.fiscus.rpc.testchain.FakeChain;
-import io.fiscus.rpc.testchain.LedgerScenario;
 import io.fiscus.rpc.testchain.Params;
 import io.fiscus.state.StateAccount;
 import io.fiscus.state.StateAccountCodec;
 import io.fiscus.state.StateCommitment;
+import io.fiscus.testchain.LedgerScenario;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.trie.ProofResult;
 import io.fiscus.trie.SecureTrie;
 import io.fiscus.types.Address;
@@ -35,10 +36,10 @@ import org.web3j.protocol.core.methods.response.EthGetProof;
 
 class StateMethodsTest {
   private static final LedgerScenario LEDGER = new LedgerScenario();
-  private static final FakeChain CHAIN = LEDGER.chain;
+  private static final TestChain CHAIN = LEDGER.chain;
   private static final SystemContracts CONTRACTS = new SystemContracts();
   private final Map<String, RpcMethod> methods =
-      StateMethods.create(CHAIN, CONTRACTS, FakeChain.GAS_LIMIT);
+      StateMethods.create(CHAIN.chainStore(), CONTRACTS, TestChain.GAS_LIMIT);
 
   private Object invoke(String method, String params) {
     return methods.get(method).call(Params.of(params));
@@ -69,7 +70,7 @@ class StateMethodsTest {
 
   @Test
   void ethCallReturnsTheFunctionsReturnDataAtTheHead() {
-    long expected = TokenStore.balance(CHAIN.latestState(), LEDGER.alice);
+    long expected = TokenStore.balance(CHAIN.chainStore().latestState(), LEDGER.alice);
     assertThat(expected).isEqualTo(5_000 - 1_190);
     assertThat(word(invoke("eth_call", "[" + balanceOfCall(LEDGER.alice) + ", \"latest\"]")))
         .isEqualTo(expected);
@@ -102,11 +103,12 @@ class StateMethodsTest {
 
   @Test
   void aSuccessfulStateChangingCallPersistsNothing() {
-    long before = TokenStore.balance(CHAIN.latestState(), LEDGER.alice);
+    long before = TokenStore.balance(CHAIN.chainStore().latestState(), LEDGER.alice);
     String payment =
         callObject(LEDGER.alice, SystemAddresses.TOKEN, LedgerScenario.transfer(LEDGER.bob, 100));
     assertThat(word(invoke("eth_call", "[" + payment + "]"))).isEqualTo(1);
-    assertThat(TokenStore.balance(CHAIN.latestState(), LEDGER.alice)).isEqualTo(before);
+    assertThat(TokenStore.balance(CHAIN.chainStore().latestState(), LEDGER.alice))
+        .isEqualTo(before);
   }
 
   @Test
@@ -133,7 +135,7 @@ class StateMethodsTest {
     String payment = callObject(LEDGER.alice, SystemAddresses.TOKEN, data);
     long cost = CONTRACTS.gasCost(SystemAddresses.TOKEN, data);
     assertThat(cost).isGreaterThan(SystemContracts.BASE_GAS);
-    assertThat(invoke("eth_estimateGas", "[" + payment + "]")).isEqualTo(Quantity.hex(cost));
+    assertThat(invoke("eth_estimateGas", "[" + payment + "]")).isEqualTo(Quantity.of(cost));
   }
 
   @Test
@@ -152,7 +154,7 @@ class StateMethodsTest {
         "{\"from\":\"%s\",\"to\":\"%s\",\"data\":\"%s\",\"gas\":\"0x5208\"}"
             .formatted(LEDGER.alice.toHex(), SystemAddresses.TOKEN.toHex(), data.toHex());
     assertThat(failure("eth_call", "[" + low + "]").code()).isEqualTo(-32003);
-    String high = low.replace("0x5208", Quantity.hex(FakeChain.GAS_LIMIT + 1));
+    String high = low.replace("0x5208", Quantity.of(TestChain.GAS_LIMIT + 1));
     assertThat(failure("eth_estimateGas", "[" + high + "]").code()).isEqualTo(-32005);
   }
 
@@ -181,7 +183,7 @@ class StateMethodsTest {
   void getProofVerifiesAgainstTheBlocksStateRoot() {
     Hash slot = StorageSlots.ofAddress(0x14, LEDGER.alice); // the Token's balance slot
     JsonNode proof = proof(SystemAddresses.TOKEN, slot, "latest");
-    Hash stateRoot = CHAIN.headHeader().stateRoot();
+    Hash stateRoot = CHAIN.chainStore().headHeader().stateRoot();
 
     ProofResult account =
         SecureTrie.verifyProof(
@@ -206,7 +208,7 @@ class StateMethodsTest {
   void getProofAtAnOlderBlockProvesThatBlocksValueAndAbsenceBeforeIt() {
     Hash slot = StorageSlots.ofAddress(0x14, LEDGER.alice);
     JsonNode atGenesis = proof(SystemAddresses.TOKEN, slot, "0x0");
-    Hash genesisRoot = CHAIN.header(0).orElseThrow().stateRoot();
+    Hash genesisRoot = CHAIN.chainStore().header(0).orElseThrow().stateRoot();
     ProofResult account =
         SecureTrie.verifyProof(
             genesisRoot, SystemAddresses.TOKEN.bytes(), nodes(atGenesis, "accountProof"));

@@ -5,25 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fiscus.contracts.invoices.InvoiceStore;
 import io.fiscus.contracts.registry.RegistryStore;
 import io.fiscus.contracts.token.TokenStore;
-import io.fiscus.rpc.testchain.FakeChain;
-import io.fiscus.rpc.testchain.LedgerScenario;
 import io.fiscus.state.StateView;
+import io.fiscus.testchain.LedgerScenario;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.types.Address;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrieStateViewTest {
   private static final LedgerScenario LEDGER = new LedgerScenario();
-  private static final FakeChain CHAIN = LEDGER.chain;
+  private static final TestChain CHAIN = LEDGER.chain;
 
   private static TrieStateView at(long number) {
-    return new TrieStateView(CHAIN.trieNodes(), CHAIN.header(number).orElseThrow().stateRoot());
+    return new TrieStateView(
+        CHAIN.chainStore().trieNodes(),
+        CHAIN.chainStore().header(number).orElseThrow().stateRoot());
   }
 
   @Test
   void atTheHeadItReadsWhatTheFlatStateHolds() {
-    StateView flat = CHAIN.latestState();
-    TrieStateView trie = at(CHAIN.headNumber());
+    StateView flat = CHAIN.chainStore().latestState();
+    TrieStateView trie = at(CHAIN.chainStore().headNumber());
     for (Address account :
         List.of(LEDGER.alice, LEDGER.bob, LEDGER.bank, LEDGER.shop, LEDGER.stranger)) {
       assertThat(trie.nonce(account)).isEqualTo(flat.nonce(account));

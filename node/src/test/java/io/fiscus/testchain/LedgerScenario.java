@@ -1,14 +1,17 @@
-package io.fiscus.rpc.testchain;
+package io.fiscus.testchain;
 
 import io.fiscus.contracts.GenesisAllocation;
+import io.fiscus.contracts.SystemContracts;
 import io.fiscus.contracts.invoices.InvoiceStore;
 import io.fiscus.contracts.registry.Roles;
 import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
+import io.fiscus.index.ChainIndexer;
+import io.fiscus.state.MemoryState;
+import io.fiscus.state.StateChanges;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
 import io.fiscus.tx.SignedTransaction;
-import io.fiscus.tx.TransactionSigner;
-import io.fiscus.tx.UnsignedTransaction;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -30,7 +33,8 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 
 /**
- * A small ledger story on a {@link FakeChain} with four validators, with calls encoded by Web3j:
+ * A small ledger story on a {@link TestChain} in memory with four validators, with calls encoded by
+ * Web3j:
  *
  * <ol>
  *   <li>block 1: the bank pays Alice 5,000; the central bank mints 1,000 to the bank;
@@ -63,7 +67,7 @@ public final class LedgerScenario {
       IntStream.range(0, 4).mapToObj(i -> key(1000 + i)).toList();
   public final Hash invoiceId = InvoiceStore.invoiceId(SHOP_TAX_ID, INVOICE_NUMBER);
 
-  public final FakeChain chain;
+  public final TestChain chain;
   public final SignedTransaction bankPaysAlice;
   public final SignedTransaction shopInvoicesAlice;
   public final SignedTransaction alicePaysInvoice;
@@ -72,7 +76,16 @@ public final class LedgerScenario {
   private final Map<Address, Long> nonces = new HashMap<>();
 
   public LedgerScenario() {
-    chain = FakeChain.genesis(allocation(), validatorKeys);
+    StateChanges genesis = new StateChanges(new MemoryState());
+    SystemContracts.initialize(genesis, allocation());
+    chain =
+        new TestChain(
+            new MemoryKeyValueStore(),
+            new ChainIndexer(),
+            genesis,
+            validatorKeys,
+            TestChain.GAS_LIMIT);
+    chain.commitGenesis();
     bankPaysAlice = send(bankKey, SystemAddresses.TOKEN, transfer(alice, 5_000));
     chain.append(
         List.of(
@@ -127,19 +140,7 @@ public final class LedgerScenario {
   public SignedTransaction send(PrivateKey key, Address to, Bytes data) {
     Address sender = Secp256k1.address(key);
     long nonce = nonces.merge(sender, 1L, Long::sum) - 1;
-    return TransactionSigner.withDefaultSigner()
-        .sign(
-            UnsignedTransaction.eip1559(
-                CHAIN_ID,
-                nonce,
-                BigInteger.ZERO,
-                BigInteger.ZERO,
-                200_000,
-                Optional.of(to),
-                BigInteger.ZERO,
-                data,
-                List.of()),
-            key);
+    return SignedCalls.sign(key, CHAIN_ID, nonce, 200_000, Optional.of(to), data);
   }
 
   public static Bytes transfer(Address to, long amount) {

@@ -1,10 +1,8 @@
-package io.fiscus.rpc.state;
+package io.fiscus.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fiscus.block.BlockHeader;
 import io.fiscus.chain.ChainReader;
-import io.fiscus.rpc.RpcException;
-import io.fiscus.rpc.RpcParams;
 import io.fiscus.types.Hash;
 import java.util.Optional;
 
