@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,9 +31,7 @@ final class TomlConfigFile {
     ObjectNode root = read(file);
     Path base = file.toAbsolutePath().getParent();
     List<String> arguments = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       String flag = "--" + field.getKey();
       OptionSpec option = spec.findOption(flag);
       if (option == null || flag.equals("--config-file")) {
