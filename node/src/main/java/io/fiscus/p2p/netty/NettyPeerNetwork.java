@@ -181,6 +181,9 @@ public final class NettyPeerNetwork implements PeerNetwork {
 
   @Override
   public void stop() {
+    if (stopped) {
+      return;
+    }
     stopped = true;
     if (group == null) {
       return;

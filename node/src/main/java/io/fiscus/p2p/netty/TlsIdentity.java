@@ -32,8 +32,10 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObjectGenerator;
 
 /**
  * The node's TLS key and self-signed certificate (EC P-256, which the JDK's TLS 1.3 supports
@@ -67,7 +69,7 @@ record TlsIdentity(PrivateKey key, X509Certificate certificate) {
       }
       Files.createDirectories(dataDirectory);
       TlsIdentity created = generate();
-      writeSecret(keyFile, pem(new PrivateKeyInfoWrapper(created.key)));
+      writeSecret(keyFile, pem(new JcaPKCS8Generator(created.key, null)));
       Files.writeString(certificateFile, pem(created.certificate));
       return created;
     } catch (IOException e) {
@@ -119,7 +121,11 @@ record TlsIdentity(PrivateKey key, X509Certificate certificate) {
   private static String pem(Object object) throws IOException {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(object instanceof PrivateKeyInfoWrapper wrapper ? wrapper.info() : object);
+      if (object instanceof PemObjectGenerator generator) {
+        writer.writeObject(generator);
+      } else {
+        writer.writeObject(object);
+      }
     }
     return out.toString();
   }
@@ -139,12 +145,5 @@ record TlsIdentity(PrivateKey key, X509Certificate certificate) {
     }
     Files.writeString(temporary, content);
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-  }
-
-  /** PKCS#8 framing for the PEM writer, which would otherwise write the legacy EC format. */
-  private record PrivateKeyInfoWrapper(PrivateKeyInfo info) {
-    PrivateKeyInfoWrapper(PrivateKey key) {
-      this(PrivateKeyInfo.getInstance(key.getEncoded()));
-    }
   }
 }
