@@ -14,12 +14,20 @@ import java.util.List;
  */
 final class FrameDecoder extends ByteToMessageDecoder {
   static final int HEADER_BYTES = 4;
+  static final int HANDSHAKE_FRAME_BYTES_MAX = 1_024;
 
   private final int frameBytesMax;
+  private int limit;
   private boolean broken;
 
   FrameDecoder(int frameBytesMax) {
     this.frameBytesMax = frameBytesMax;
+    this.limit = Math.min(frameBytesMax, HANDSHAKE_FRAME_BYTES_MAX);
+  }
+
+  /** Raises the limit to {@code frameBytesMax}: the peer is authenticated. Event loop only. */
+  void allowFullFrames() {
+    limit = frameBytesMax;
   }
 
   @Override
@@ -33,7 +41,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
       if (length == 0) {
         throw violation(FrameViolation.MALFORMED_FRAME, "an empty frame");
       }
-      if (length > frameBytesMax) {
+      if (length > limit) {
         throw violation(FrameViolation.OVERSIZE_FRAME, "a frame of " + length + " bytes");
       }
       if (in.readableBytes() < HEADER_BYTES + length) {

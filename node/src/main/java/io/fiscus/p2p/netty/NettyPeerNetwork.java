@@ -246,7 +246,7 @@ public final class NettyPeerNetwork implements PeerNetwork {
       infos.add(
           new PeerInfo(
               new Enode(peer, session.remoteHost(), port).url(),
-              String.valueOf(session.remoteAddress()).replaceFirst("^/", ""),
+              session.remoteEndpoint(),
               allowlist.isValidator(peer)));
     }
     return List.copyOf(infos);
@@ -313,7 +313,7 @@ public final class NettyPeerNetwork implements PeerNetwork {
         LOG.info(
             "Connected to peer {} at {} (head {})",
             peer,
-            session.remoteAddress(),
+            session.remoteEndpoint(),
             accepted.hello().head().number());
         handler.onConnected(peer, accepted.hello().head().number());
       }
@@ -351,10 +351,10 @@ public final class NettyPeerNetwork implements PeerNetwork {
   void onRefused(PeerSession session, RefusalReason reason, String detail) {
     metrics.p2pRefused.labelValues(reason.label()).inc();
     refusalLog.warn(
-        session.who(),
+        session.logKey() + "/" + reason.label(),
         "Refused peer {} at {}: {} ({})",
         session.who(),
-        session.remoteAddress(),
+        session.remoteEndpoint(),
         reason.label(),
         detail);
   }

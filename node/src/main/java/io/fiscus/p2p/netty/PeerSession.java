@@ -90,6 +90,15 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     return state == State.ACTIVE;
   }
 
+  /** Whom to rate-limit refusal warnings by: the peer's id if known, else its host. */
+  String logKey() {
+    PeerId known = peer;
+    if (known != null) {
+      return known.toString();
+    }
+    return dialed.map(e -> e.id().toString()).orElseGet(this::remoteHost);
+  }
+
   /** A description for logs: the peer if known, else its address. */
   String who() {
     PeerId known = peer;
@@ -101,6 +110,13 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
 
   SocketAddress remoteAddress() {
     return channel == null ? null : channel.remoteAddress();
+  }
+
+  /** The remote end as {@code ip:port}. */
+  String remoteEndpoint() {
+    return remoteAddress() instanceof InetSocketAddress inet
+        ? inet.getAddress().getHostAddress() + ":" + inet.getPort()
+        : "unknown";
   }
 
   String remoteHost() {
@@ -220,6 +236,7 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
             network.config().inboundFramesPerSecond(),
             System.nanoTime());
     handshakeTimeout.cancel(false);
+    channel.pipeline().get(FrameDecoder.class).allowFullFrames();
     state = State.ACTIVE;
   }
 

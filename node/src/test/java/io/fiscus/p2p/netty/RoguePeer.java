@@ -12,6 +12,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
@@ -65,7 +66,9 @@ final class RoguePeer implements AutoCloseable {
       keys.init(store, password);
       SSLContext context = SSLContext.getInstance("TLSv1.3");
       context.init(keys.getKeyManagers(), new TrustManager[] {new TrustAll()}, new SecureRandom());
-      SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port);
+      SSLSocket socket =
+          (SSLSocket)
+              context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
       socket.setEnabledProtocols(new String[] {"TLSv1.3"});
       return new RoguePeer(socket);
     } catch (GeneralSecurityException e) {
@@ -160,7 +163,7 @@ final class RoguePeer implements AutoCloseable {
 
   /** Plain TCP, for bytes that are not even TLS. */
   static boolean plainGarbageIsClosed(int port, byte[] garbage) throws IOException {
-    try (Socket plain = new Socket("127.0.0.1", port)) {
+    try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port)) {
       plain.setSoTimeout(10_000);
       plain.getOutputStream().write(garbage);
       plain.getOutputStream().flush();
