@@ -57,6 +57,36 @@ public final class NodeMetrics {
           .labelNames("reason")
           .register(registry);
   public final Gauge peers = gauge("fiscus_peers", "Connected authenticated peers");
+  public final Counter p2pRefused =
+      Counter.builder()
+          .name("fiscus_p2p_refused_total")
+          .help("Connections closed before or at the hello, by reason")
+          .labelNames("reason")
+          .register(registry);
+  public final Counter p2pPenalties =
+      Counter.builder()
+          .name("fiscus_p2p_penalties_total")
+          .help("Peers disconnected and barred for misbehaving, by reason")
+          .labelNames("reason")
+          .register(registry);
+  public final Counter p2pDroppedFrames =
+      Counter.builder()
+          .name("fiscus_p2p_dropped_frames_total")
+          .help("Outbound frames dropped because a peer's queue was full, by message type")
+          .labelNames("type")
+          .register(registry);
+  public final Counter p2pFramesReceived =
+      Counter.builder()
+          .name("fiscus_p2p_frames_received_total")
+          .help("Frames received from authenticated peers, by message type")
+          .labelNames("type")
+          .register(registry);
+  public final Counter p2pFramesSent =
+      Counter.builder()
+          .name("fiscus_p2p_frames_sent_total")
+          .help("Frames queued to authenticated peers, by message type")
+          .labelNames("type")
+          .register(registry);
 
   public PrometheusRegistry registry() {
     return registry;
