@@ -131,4 +131,25 @@ class MultiValidatorNetworkTest {
     await().atMost(GENEROUS).until(() -> deaf.head() >= nodes.get(0).head() - 1);
     assertThat(deaf.hashAt(deaf.head())).isEqualTo(nodes.get(0).hashAt(deaf.head()));
   }
+
+  @Test
+  void aTransactionReachesEveryPoolAndEachNodeSendsItToEachPeerAtMostOnce() {
+    List<TestNode> nodes = startValidators(4);
+    java.util.concurrent.atomic.AtomicInteger frames =
+        new java.util.concurrent.atomic.AtomicInteger();
+    net.hub.dropWhen(
+        (from, to, type) -> {
+          if (type == MessageType.TRANSACTIONS) {
+            frames.incrementAndGet();
+          }
+          return false;
+        });
+    List<SignedTransaction> one = net.transfers(1);
+
+    nodes.get(2).submit(one);
+
+    await().atMost(GENEROUS).until(() -> nodes.stream().allMatch(n -> n.hasCommitted(one)));
+    await().during(Duration.ofSeconds(1)).atMost(GENEROUS).until(() -> frames.get() <= 4 * 3);
+    assertThat(frames.get()).isGreaterThanOrEqualTo(3);
+  }
 }
