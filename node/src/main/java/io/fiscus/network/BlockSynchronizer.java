@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -74,6 +75,7 @@ public final class BlockSynchronizer implements ChainListener {
   private volatile boolean syncing;
   private volatile boolean running;
   private ScheduledExecutorService thread;
+  private ScheduledFuture<?> ticking;
   private ConsensusDriver driver;
 
   // The fields below are used on the sync thread only.
@@ -106,13 +108,15 @@ public final class BlockSynchronizer implements ChainListener {
     this.driver = driver;
     thread = Threads.scheduler("block-sync");
     running = true;
-    thread.scheduleWithFixedDelay(
-        () -> run(this::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    ticking =
+        thread.scheduleWithFixedDelay(
+            () -> run(this::tick), TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   public synchronized void stop() {
     running = false;
     if (thread != null) {
+      ticking.cancel(false);
       thread.shutdownNow();
     }
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,8 +44,15 @@ public final class TransactionGossip {
   private final TransactionPool pool;
   private final RecentHashes seen = new RecentHashes(REMEMBERED_TRANSACTIONS);
   private final ArrayDeque<Outgoing> queued = new ArrayDeque<>(); // guarded by itself
-  private final ThreadLocalOrigin receiving = new ThreadLocalOrigin();
+
+  /**
+   * The peer whose transactions the current receiving thread is submitting, so that {@link
+   * #onPooled} (called back by the pool on that thread) does not send them back to it.
+   */
+  private static final ThreadLocal<PeerId> RECEIVING_FROM = new ThreadLocal<>();
+
   private ScheduledExecutorService flusher;
+  private ScheduledFuture<?> flushing;
   private ExecutorService receiver;
   private volatile boolean running;
 
@@ -57,12 +65,15 @@ public final class TransactionGossip {
     flusher = Threads.scheduler("tx-gossip-flush");
     receiver = Threads.boundedWorker("tx-gossip-receive", 1024);
     running = true;
-    flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    flushing =
+        flusher.scheduleWithFixedDelay(
+            this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   public synchronized void stop() {
     running = false;
     if (flusher != null) {
+      flushing.cancel(false);
       flusher.shutdownNow();
       receiver.shutdownNow();
     }
@@ -76,7 +87,7 @@ public final class TransactionGossip {
     if (!seen.add(transaction.hash())) {
       return;
     }
-    enqueue(new Outgoing(transaction.raw(), receiving.origin()));
+    enqueue(new Outgoing(transaction.raw(), Optional.ofNullable(RECEIVING_FROM.get())));
   }
 
   /** Transactions from a peer: submitted to the pool off the network thread. */
@@ -88,7 +99,7 @@ public final class TransactionGossip {
   }
 
   private void submitAll(PeerId from, List<Bytes> transactions) {
-    receiving.set(from);
+    RECEIVING_FROM.set(from);
     try {
       for (Bytes raw : transactions) {
         // A hash seen before was pooled or refused here already: not worth a signature recovery.
@@ -99,7 +110,7 @@ public final class TransactionGossip {
         }
       }
     } finally {
-      receiving.clear();
+      RECEIVING_FROM.remove();
     }
   }
 
@@ -160,25 +171,5 @@ public final class TransactionGossip {
         peer,
         MessageType.TRANSACTIONS,
         NetworkCodec.encode(new NetworkMessage.Transactions(transactions)));
-  }
-
-  /**
-   * The peer whose transactions the receiving thread is submitting, so that {@link #onPooled}
-   * (called back by the pool on that thread) does not send them back to it.
-   */
-  private static final class ThreadLocalOrigin {
-    private final ThreadLocal<PeerId> origin = new ThreadLocal<>();
-
-    void set(PeerId peer) {
-      origin.set(peer);
-    }
-
-    void clear() {
-      origin.remove();
-    }
-
-    Optional<PeerId> origin() {
-      return Optional.ofNullable(origin.get());
-    }
   }
 }

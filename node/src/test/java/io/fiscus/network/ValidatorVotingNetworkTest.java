@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ValidatorVotingNetworkTest {
-  private static final Duration GENEROUS = Duration.ofSeconds(120);
+  private static final Duration GENEROUS = Duration.ofMinutes(2);
 
   private final TestNetwork net = new TestNetwork(4);
 

@@ -223,6 +223,15 @@ public final class ConsensusDriver implements ConsensusControl {
     syncTargetListener = listener;
   }
 
+  /**
+   * The validators of the height being decided (the p2p allowlist's validators); empty before the
+   * driver has started.
+   */
+  public List<Address> validators() {
+    VoteTally current = tally;
+    return current == null ? List.of() : current.validators().sorted();
+  }
+
   /** Why consensus stopped, if it did. */
   public Optional<String> halted() {
     return halted;
