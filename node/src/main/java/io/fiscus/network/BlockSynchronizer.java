@@ -53,6 +53,13 @@ public final class BlockSynchronizer implements ChainListener {
   private static final int NETWORK_EVENTS_MAX = 4_096;
   private static final long PAUSE_AFTER_DRIVER_REFUSAL_MILLIS = 1_000;
 
+  /**
+   * How long a validator one block behind waits before fetching that block: it is usually the block
+   * consensus is about to commit here too, and fetching every block twice would double the
+   * network's block traffic.
+   */
+  private static final long NEXT_BLOCK_GRACE_MILLIS = 1_000;
+
   private record Range(long from, long to) {
     int count() {
       return (int) (to - from + 1);
@@ -87,6 +94,8 @@ public final class BlockSynchronizer implements ChainListener {
   private long handedUpTo;
   private long hintedHead;
   private long pausedUntilMillis;
+  private long behindSinceMillis = -1;
+  private long behindAtHead = -1;
   private int generation;
   private int importsPending;
   private long nextRequestId = 1;
@@ -261,6 +270,9 @@ public final class BlockSynchronizer implements ChainListener {
       return;
     }
     long target = Math.max(bestPeerHead(), hintedHead);
+    if (waitsForConsensus(target, now)) {
+      return;
+    }
     while (inFlight.size() < settings.requestsInFlightMax()) {
       Optional<Range> next = nextRange(target);
       if (next.isEmpty()) {
@@ -289,6 +301,23 @@ public final class BlockSynchronizer implements ChainListener {
       }
       inFlight.put(requestId, new Request(peer.get(), asked, now));
     }
+  }
+
+  /** Whether to leave the next block to consensus a little longer (a validator one behind). */
+  private boolean waitsForConsensus(long target, long now) {
+    long head = chain.headNumber();
+    if (target <= head) {
+      behindSinceMillis = -1;
+      return true;
+    }
+    if (behindSinceMillis < 0 || behindAtHead != head) {
+      behindSinceMillis = now;
+      behindAtHead = head;
+    }
+    return target == head + 1
+        && toRetry.isEmpty()
+        && driver.isValidator()
+        && now - behindSinceMillis < NEXT_BLOCK_GRACE_MILLIS;
   }
 
   /** A range to ask for: one to retry, else the next new one within the fetch-ahead window. */
