@@ -86,7 +86,7 @@ public final class BlockSynchronizer implements ChainListener {
   private ConsensusDriver driver;
 
   // The fields below are used on the sync thread only.
-  private final TreeMap<PeerId, Long> peerHeads = new TreeMap<>();
+  private final PeerHeads peerHeads = new PeerHeads();
   private final TreeMap<Long, Range> toRetry = new TreeMap<>();
   private final TreeMap<Long, Request> inFlight = new TreeMap<>();
   private final TreeMap<Long, Fetched> fetched = new TreeMap<>();
@@ -140,7 +140,8 @@ public final class BlockSynchronizer implements ChainListener {
   void onConnected(PeerId peer, long headNumber) {
     fromNetwork(
         () -> {
-          peerHeads.put(peer, headNumber);
+          peerHeads.forget(peer);
+          peerHeads.announced(peer, headNumber);
           sendStatus(peer);
         });
   }
@@ -151,7 +152,7 @@ public final class BlockSynchronizer implements ChainListener {
 
   /** A STATUS or NEW_BLOCK: {@code peer} has block {@code number}. */
   void onPeerHead(PeerId peer, long number) {
-    fromNetwork(() -> peerHeads.merge(peer, number, Math::max));
+    fromNetwork(() -> peerHeads.announced(peer, number));
   }
 
   void onBlocks(PeerId peer, NetworkMessage.Blocks answer) {
@@ -284,9 +285,9 @@ public final class BlockSynchronizer implements ChainListener {
         toRetry.put(range.from(), range);
         return;
       }
-      Long claimed = peerHeads.get(peer.get());
+      long claimed = peerHeads.of(peer.get());
       Range asked =
-          claimed != null && claimed >= range.from() && claimed < range.to()
+          claimed >= range.from() && claimed < range.to()
               ? new Range(range.from(), claimed)
               : range;
       if (asked.to() < range.to()) {
@@ -341,7 +342,7 @@ public final class BlockSynchronizer implements ChainListener {
    */
   private Optional<PeerId> pickPeer(long from) {
     Set<PeerId> connected = network.connectedPeers();
-    Optional<PeerId> best = leastBusy(connected, peer -> peerHeads.getOrDefault(peer, -1L) >= from);
+    Optional<PeerId> best = leastBusy(connected, peer -> peerHeads.of(peer) >= from);
     if (best.isEmpty() && hintedHead >= from) {
       best = leastBusy(connected, peer -> true);
     }
@@ -358,14 +359,7 @@ public final class BlockSynchronizer implements ChainListener {
   }
 
   private long bestPeerHead() {
-    Set<PeerId> connected = network.connectedPeers();
-    long best = -1;
-    for (Map.Entry<PeerId, Long> entry : peerHeads.entrySet()) {
-      if (connected.contains(entry.getKey())) {
-        best = Math.max(best, entry.getValue());
-      }
-    }
-    return best;
+    return peerHeads.best(network.connectedPeers());
   }
 
   private void receive(PeerId peer, NetworkMessage.Blocks answer) {
@@ -378,7 +372,7 @@ public final class BlockSynchronizer implements ChainListener {
     List<Block> blocks = answer.blocks();
     if (blocks.isEmpty()) {
       // It does not have the range after all: believe what it shows, not what it announced.
-      peerHeads.computeIfPresent(peer, (p, head) -> Math.min(head, range.from() - 1));
+      peerHeads.lacks(peer, range.from());
       hintedHead = Math.min(hintedHead, range.from() - 1);
       toRetry.put(range.from(), range);
       return;
@@ -455,7 +449,7 @@ public final class BlockSynchronizer implements ChainListener {
       Request request = inFlight.remove(id);
       toRetry.put(request.range().from(), request.range());
       // Its claim is unproven until it announces again (STATUS comes every few seconds).
-      peerHeads.remove(request.peer());
+      peerHeads.forget(request.peer());
       log.debug("Peer {} did not answer for blocks {}", request.peer(), request.range());
     }
     if (++ticks % TICKS_PER_STATUS == 0) {
@@ -470,7 +464,7 @@ public final class BlockSynchronizer implements ChainListener {
 
   /** Drops a peer's head and asks someone else for what it was fetching. */
   private void forget(PeerId peer) {
-    peerHeads.remove(peer);
+    peerHeads.forget(peer);
     List<Long> theirs = new ArrayList<>();
     inFlight.forEach(
         (id, request) -> {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,30 @@ class BadPeerSyncTest {
             block -> ByzantineBlockServer.withWrongStateRoot(block, net.validatorKeys()));
 
     assertThat(reason).contains("STATE_ROOT_MISMATCH");
+  }
+
+  @Test
+  void aPeerClaimingAHeadItCannotServeDoesNotKeepAValidatorFromVoting() {
+    List<TestNode> validators = IntStream.range(0, 4).mapToObj(net::startConnected).toList();
+    await().atMost(GENEROUS).until(() -> validators.get(0).head() >= 2);
+    TestNode fooled = validators.get(3);
+    PeerId liarId = TestNetwork.peerId(21);
+    FakePeerNetwork liar = net.hub.join(liarId, () -> 1_000_000);
+    liar.setHandler(
+        new ByzantineBlockServer(liar, fooled.chain(), UnaryOperator.identity(), 1_000_000));
+    liar.start();
+
+    net.hub.connect(fooled.peerId(), liarId);
+    long connectedAt = fooled.head();
+
+    await()
+        .atMost(GENEROUS)
+        .until(
+            () ->
+                !fooled.driver().syncing()
+                    && LongStream.rangeClosed(connectedAt + 1, fooled.head())
+                        .anyMatch(number -> fooled.proposerOf(number).equals(fooled.address())));
+    liar.stop();
   }
 
   /** A new full node syncs from an honest validator and a byzantine peer; the penalty's reason. */

@@ -18,18 +18,26 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * A peer that announces an honest node's head and answers GET_BLOCKS with that node's blocks after
- * {@code tamper} has had its way with each.
+ * A peer that announces an honest node's head (or more) and answers GET_BLOCKS with that node's
+ * blocks after {@code tamper} has had its way with each.
  */
 final class ByzantineBlockServer implements PeerNetwork.Handler {
   private final PeerNetwork network;
   private final ChainReader source;
   private final UnaryOperator<Block> tamper;
+  private final long headBoast;
 
   ByzantineBlockServer(PeerNetwork network, ChainReader source, UnaryOperator<Block> tamper) {
+    this(network, source, tamper, 0);
+  }
+
+  /** Also claims {@code headBoast} more blocks than {@code source} has. */
+  ByzantineBlockServer(
+      PeerNetwork network, ChainReader source, UnaryOperator<Block> tamper, long headBoast) {
     this.network = network;
     this.source = source;
     this.tamper = tamper;
+    this.headBoast = headBoast;
   }
 
   @Override
@@ -56,7 +64,8 @@ final class ByzantineBlockServer implements PeerNetwork.Handler {
         peer,
         MessageType.STATUS,
         NetworkCodec.encode(
-            new NetworkMessage.Status(head.number(), ChainBlock.ofHeader(head).hash())));
+            new NetworkMessage.Status(
+                head.number() + headBoast, ChainBlock.ofHeader(head).hash())));
   }
 
   @Override
