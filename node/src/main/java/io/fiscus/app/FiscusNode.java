@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.fiscus.chain.ChainStore;
 import io.fiscus.consensus.driver.ConsensusDriver;
+import io.fiscus.consensus.driver.ConsensusGossip;
 import io.fiscus.contracts.SystemContracts;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
@@ -15,11 +16,19 @@ import io.fiscus.index.StoredLedgerIndex;
 import io.fiscus.mempool.Mempool;
 import io.fiscus.metrics.MetricsServer;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.network.NodeNetwork;
+import io.fiscus.p2p.PeerNetwork;
+import io.fiscus.p2p.Peers;
 import io.fiscus.storage.KeyValueStore;
 import io.fiscus.storage.rocksdb.RocksDbKeyValueStore;
+import io.fiscus.types.Address;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,10 +46,15 @@ public final class FiscusNode implements AutoCloseable {
 
   /** Builds and starts a node; a problem the operator can fix is a {@link CliException}. */
   public static FiscusNode start(NodeConfig config) {
+    return start(config, PeerNetworkFactory.NONE);
+  }
+
+  /** Builds and starts a node whose p2p transport {@code peerNetworks} makes (if any). */
+  static FiscusNode start(NodeConfig config, PeerNetworkFactory peerNetworks) {
     setLogLevel(config.logging());
     FiscusNode node = new FiscusNode();
     try {
-      node.wire(config);
+      node.wire(config, peerNetworks);
       return node;
     } catch (RuntimeException e) {
       node.close();
@@ -48,7 +62,7 @@ public final class FiscusNode implements AutoCloseable {
     }
   }
 
-  private void wire(NodeConfig config) {
+  private void wire(NodeConfig config, PeerNetworkFactory peerNetworks) {
     GenesisConfig genesis = NodeSetup.readGenesis(config.genesisFile());
     GenesisBlock genesisBlock = GenesisBlock.of(genesis);
     PrivateKey key = NodeSetup.loadOrCreateKey(config.keyFile());
@@ -67,11 +81,25 @@ public final class FiscusNode implements AutoCloseable {
             executor,
             metrics);
     chain.addListener(pool);
+    // The transport's allowlist needs the current validators, which the driver (built after the
+    // network, whose gossip it uses) knows: it is looked up when asked.
+    AtomicReference<ConsensusDriver> consensus = new AtomicReference<>();
+    Supplier<List<Address>> validators =
+        () ->
+            Optional.ofNullable(consensus.get()).map(ConsensusDriver::validators).orElse(List.of());
+    Optional<PeerNetwork> transport =
+        peerNetworks.create(config, genesisBlock, key, chain, validators, metrics);
+    Optional<NodeNetwork> network =
+        transport.map(peers -> NodeSetup.nodeNetwork(peers, chain, pool));
+    ConsensusGossip gossip =
+        network.map(NodeNetwork::consensusGossip).orElse(ConsensusGossip.none());
     ConsensusDriver driver =
-        NodeSetup.consensusDriver(genesis, key, chain, pool, executor, store, metrics);
+        NodeSetup.consensusDriver(genesis, key, chain, pool, executor, store, gossip, metrics);
+    consensus.set(driver);
     StoredLedgerIndex index = new StoredLedgerIndex(store, chain::latestState);
+    Peers peers = transport.<Peers>map(p -> p).orElse(Peers.NONE);
     RpcEndpoints rpc =
-        RpcEndpoints.create(config, genesis, key, chain, pool, driver, index, metrics);
+        RpcEndpoints.create(config, genesis, key, chain, pool, driver, index, peers, metrics);
     MetricsServer metricsServer =
         new MetricsServer(metrics, config.metricsHost(), config.metricsPort());
 
@@ -79,6 +107,11 @@ public final class FiscusNode implements AutoCloseable {
     toClose.push(metricsServer);
     rpc.start();
     toClose.push(rpc);
+    if (network.isPresent()) {
+      // Before the driver: its first broadcasts and synced blocks need the protocols running.
+      network.get().start(driver);
+      toClose.push(network.get()::stop);
+    }
     driver.start();
     toClose.push(driver::stop);
     LOG.info(

@@ -1,5 +1,6 @@
 package io.fiscus.app;
 
+import io.fiscus.chain.ChainReader;
 import io.fiscus.chain.ChainStore;
 import io.fiscus.consensus.driver.ConsensusDriver;
 import io.fiscus.consensus.driver.ConsensusGossip;
@@ -16,9 +17,13 @@ import io.fiscus.genesis.GenesisParser;
 import io.fiscus.genesis.NodeKeyFile;
 import io.fiscus.genesis.NodeKeyFileException;
 import io.fiscus.genesis.QbftOptions;
+import io.fiscus.mempool.Mempool;
 import io.fiscus.mempool.MempoolConfig;
 import io.fiscus.mempool.TransactionPool;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.network.NodeNetwork;
+import io.fiscus.network.SyncSettings;
+import io.fiscus.p2p.PeerNetwork;
 import io.fiscus.storage.KeyValueStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -111,6 +116,7 @@ final class NodeSetup {
       TransactionPool pool,
       BlockExecutor executor,
       KeyValueStore store,
+      ConsensusGossip gossip,
       NodeMetrics metrics) {
     QbftOptions qbft = genesis.qbft();
     QbftConfig core =
@@ -131,10 +137,21 @@ final class NodeSetup {
         pool,
         executor,
         store,
-        ConsensusGossip.none(),
+        gossip,
         Secp256k1.recovery(),
         metrics,
         System::currentTimeMillis);
+  }
+
+  /**
+   * The node's protocols (gossip, sync, block serving) over {@code transport}. The pool tells
+   * transaction gossip what it accepts, so RPC submissions reach the validators.
+   */
+  static NodeNetwork nodeNetwork(PeerNetwork transport, ChainReader chain, Mempool pool) {
+    NodeNetwork network =
+        new NodeNetwork(transport, chain, pool, SyncSettings.defaults(), System::currentTimeMillis);
+    pool.onAccepted(network.transactionGossip()::onPooled);
+    return network;
   }
 
   private static void createDirectories(Path directory) {

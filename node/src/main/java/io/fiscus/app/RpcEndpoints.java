@@ -48,6 +48,7 @@ final class RpcEndpoints implements AutoCloseable {
       TransactionPool pool,
       ConsensusControl consensus,
       LedgerIndex index,
+      Peers peers,
       NodeMetrics metrics) {
     RpcLimits limits =
         RpcLimits.defaults()
@@ -61,7 +62,6 @@ final class RpcEndpoints implements AutoCloseable {
             Secp256k1.address(key),
             config.p2pPort(),
             false);
-    Peers peers = Peers.NONE;
     EthModule eth =
         new EthModule(
             chain, pool, peers, identity, consensus::syncing, limits, System::currentTimeMillis);

@@ -30,6 +30,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +62,7 @@ public final class Mempool implements TransactionPool, ChainListener {
   private final NodeMetrics metrics;
   private final TransactionAdmission admission;
   private final List<Runnable> availabilityListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SignedTransaction>> acceptedListeners = new CopyOnWriteArrayList<>();
 
   /** Every pooled transaction; concurrent so duplicates and lookups skip the lock. */
   private final Map<Hash, PooledTransaction> byHash = new ConcurrentHashMap<>();
@@ -224,6 +226,9 @@ public final class Mempool implements TransactionPool, ChainListener {
     if (becameAvailable) {
       notifyAvailable();
     }
+    for (Consumer<SignedTransaction> listener : acceptedListeners) {
+      listener.accept(transaction);
+    }
     return new Submission.Accepted(transaction.hash());
   }
 
@@ -381,6 +386,15 @@ public final class Mempool implements TransactionPool, ChainListener {
   @Override
   public void onTransactionsAvailable(Runnable listener) {
     availabilityListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Adds a listener told of each transaction the pool accepts, whoever submitted it (RPC or
+   * gossip), so the p2p layer can pass it on. It runs on the submitting thread, outside the pool's
+   * lock, before {@link #submit} returns, and must not block.
+   */
+  public void onAccepted(Consumer<SignedTransaction> listener) {
+    acceptedListeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
   private void notifyAvailable() {

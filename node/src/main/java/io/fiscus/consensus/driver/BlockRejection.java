@@ -1,6 +1,6 @@
 package io.fiscus.consensus.driver;
 
-/** Why a proposed block is invalid: stable codes for tests, logs and metric labels. */
+/** Why a proposed or synced block is invalid: stable codes for tests, logs and metric labels. */
 public enum BlockRejection {
   NOT_A_CHAIN_BLOCK,
   WRONG_NUMBER,
@@ -20,5 +20,9 @@ public enum BlockRejection {
   LOGS_BLOOM_MISMATCH,
   TRANSACTIONS_ROOT_MISMATCH,
   RECEIPTS_ROOT_MISMATCH,
-  STATE_ROOT_MISMATCH
+  STATE_ROOT_MISMATCH,
+  /** A synced block's commit seals are not a quorum of distinct validators of its height. */
+  COMMIT_SEALS_INVALID,
+  /** A synced block at a height the chain already has, with another hash. */
+  CONFLICTS_WITH_CHAIN
 }

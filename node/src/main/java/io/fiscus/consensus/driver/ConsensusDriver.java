@@ -31,6 +31,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * order: (1) append {@code persist} to the {@link ConsensusLog}, synced; (2) broadcast; (3) import
  * the decided block (commit it, advance the vote tally); (4) arm timers; then the new head goes to
  * the core. Timers are a scheduler that posts inputs back; a stale one is harmless.
+ *
+ * <p>Sync: blocks fetched from peers come in through {@link #importSynced} and are committed on
+ * this thread (the chain's only writer) after their seals and execution check out. While the node
+ * is {@linkplain #setSyncing syncing} it does not vote: peers' QBFT messages are dropped, timer
+ * expiries are held until sync ends, and anything the core would still send is not sent (ADR 11).
  *
  * <p>If the core halts on a broken invariant (or a collaborator throws), consensus stops for good:
  * the error is logged, nothing more is signed, and the rest of the node keeps serving.
@@ -70,6 +77,7 @@ public final class ConsensusDriver implements ConsensusControl {
   private final ExecutingBlockCreator creator;
   private final ExecutingBlockValidator validator;
   private final BlockImporter importer;
+  private final SyncedBlockCheck syncedBlockCheck;
   private final KeyValueStore store;
   private final BlockTiming timing;
   private final BlockingQueue<LoopInput> inputs;
@@ -81,6 +89,8 @@ public final class ConsensusDriver implements ConsensusControl {
   private volatile VoteTally tally;
   private volatile int round;
   private volatile Optional<String> halted = Optional.empty();
+  private volatile boolean syncing;
+  private volatile LongConsumer syncTargetListener = target -> {};
   private Thread thread;
   private ScheduledExecutorService scheduler;
   private QbftCore core;
@@ -91,6 +101,8 @@ public final class ConsensusDriver implements ConsensusControl {
   private long blockTimerHeight = -1;
   private long countedRoundHeight = -1;
   private int countedRound;
+  private Optional<LoopInput.BlockTimerFired> heldWhileSyncingBlockTimer = Optional.empty();
+  private Optional<LoopInput.RoundTimerFired> heldWhileSyncingRoundTimer = Optional.empty();
 
   public ConsensusDriver(
       ConsensusSettings settings,
@@ -121,6 +133,7 @@ public final class ConsensusDriver implements ConsensusControl {
         new ExecutingBlockValidator(
             chain, executor, settings.chainId(), settings.qbft(), clockMillis, cache, metrics);
     this.importer = new BlockImporter(validator, writer, cache, metrics);
+    this.syncedBlockCheck = new SyncedBlockCheck(chain, validator, settings.qbft(), recovery);
     this.timing =
         new BlockTiming(settings.qbft().blockPeriodMillis(), settings.emptyBlockPeriodMillis());
     this.inputs = new ArrayBlockingQueue<>(settings.eventQueueCapacity());
@@ -175,6 +188,50 @@ public final class ConsensusDriver implements ConsensusControl {
     }
   }
 
+  /**
+   * Imports sealed blocks fetched by sync, in order, on the driver thread; {@code done} is told the
+   * outcome there (it must not block). Blocks the chain already has are skipped; the first invalid
+   * one stops the batch. Blocks until the driver's queue has room.
+   *
+   * @param blocks consecutive blocks, the first one at most the head's child
+   */
+  public void importSynced(List<ChainBlock> blocks, Consumer<SyncImport> done) {
+    if (!running || halted.isPresent()) {
+      done.accept(new SyncImport.NotImported(halted.orElse("the driver is not running")));
+      return;
+    }
+    postLocal(new LoopInput.SyncedBlocks(List.copyOf(blocks), done));
+  }
+
+  /**
+   * Sync says whether the node is behind its peers (more than one block). While it is, the node
+   * does not vote; when it stops being behind, timer expiries held meanwhile are delivered.
+   */
+  public void setSyncing(boolean behind) {
+    boolean was = syncing;
+    syncing = behind;
+    if (was && !behind) {
+      postLocal(new LoopInput.SyncEnded());
+    }
+  }
+
+  /**
+   * Sets who hears the core's sync targets: a validator sent messages for a later height, so the
+   * chain reaches at least this height elsewhere. Called on the driver thread; must not block.
+   */
+  public void onSyncTarget(LongConsumer listener) {
+    syncTargetListener = listener;
+  }
+
+  /**
+   * The validators of the height being decided (the p2p allowlist's validators); empty before the
+   * driver has started.
+   */
+  public List<Address> validators() {
+    VoteTally current = tally;
+    return current == null ? List.of() : current.validators().sorted();
+  }
+
   /** Why consensus stopped, if it did. */
   public Optional<String> halted() {
     return halted;
@@ -195,7 +252,7 @@ public final class ConsensusDriver implements ConsensusControl {
 
   @Override
   public boolean syncing() {
-    return false;
+    return syncing;
   }
 
   @Override
@@ -236,6 +293,8 @@ public final class ConsensusDriver implements ConsensusControl {
         LoopInput input = inputs.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         if (input != null && halted.isEmpty()) {
           step(() -> handle(input));
+        } else if (input instanceof LoopInput.SyncedBlocks synced) {
+          synced.done().accept(new SyncImport.NotImported(halted.orElse("stopping")));
         }
       }
     } catch (InterruptedException e) {
@@ -272,18 +331,79 @@ public final class ConsensusDriver implements ConsensusControl {
   private void handle(LoopInput input) {
     long now = clockMillis.getAsLong();
     switch (input) {
-      case LoopInput.Message message -> {
-        // Someone is working on a height: a held block timer must not keep us out of it.
-        releaseHeld(now);
-        deliver(new Event.MessageReceived(now, message.message()));
-      }
+      case LoopInput.Message message -> onPeerMessage(message, now);
       case LoopInput.BlockTimerFired fired -> onBlockTimer(fired.height(), now);
-      case LoopInput.RoundTimerFired fired ->
-          deliver(new Event.RoundTimerExpired(now, fired.height(), fired.round()));
+      case LoopInput.RoundTimerFired fired -> onRoundTimer(fired, now);
       case LoopInput.VoteProposal vote ->
           deliver(new Event.LocalVoteProposal(now, vote.subject(), vote.kind()));
       case LoopInput.HoldCheck check -> onHoldCheck(now);
+      case LoopInput.SyncedBlocks synced -> importSyncedBlocks(synced);
+      case LoopInput.SyncEnded ended -> onSyncEnded(now);
     }
+  }
+
+  private void onPeerMessage(LoopInput.Message message, long now) {
+    if (syncing) {
+      // Behind by more than a block: this height is long decided elsewhere, and we do not vote.
+      metrics.consensusNotices.labelValues("DROPPED_WHILE_SYNCING").inc();
+      return;
+    }
+    // Someone is working on a height: a held block timer must not keep us out of it.
+    releaseHeld(now);
+    deliver(new Event.MessageReceived(now, message.message()));
+  }
+
+  private void onRoundTimer(LoopInput.RoundTimerFired fired, long now) {
+    if (syncing) {
+      heldWhileSyncingRoundTimer = Optional.of(fired);
+      return;
+    }
+    deliver(new Event.RoundTimerExpired(now, fired.height(), fired.round()));
+  }
+
+  private void onSyncEnded(long now) {
+    if (syncing) {
+      return;
+    }
+    Optional<LoopInput.BlockTimerFired> blockTimer = heldWhileSyncingBlockTimer;
+    Optional<LoopInput.RoundTimerFired> roundTimer = heldWhileSyncingRoundTimer;
+    heldWhileSyncingBlockTimer = Optional.empty();
+    heldWhileSyncingRoundTimer = Optional.empty();
+    // Stale ones (an earlier height or round) are ignored, by onBlockTimer and by the core.
+    blockTimer.ifPresent(fired -> onBlockTimer(fired.height(), now));
+    roundTimer.ifPresent(fired -> onRoundTimer(fired, now));
+  }
+
+  /** Commits synced blocks in order, then tells the core about the new head once. */
+  private void importSyncedBlocks(LoopInput.SyncedBlocks synced) {
+    long headBefore = head.height();
+    SyncImport outcome = new SyncImport.Imported(headBefore);
+    for (ChainBlock block : synced.blocks()) {
+      if (block.height() <= head.height() && syncedBlockCheck.alreadyOnChain(block)) {
+        continue;
+      }
+      BlockCheck check =
+          syncedBlockCheck.check(block, head, tally.validators(), clockMillis.getAsLong());
+      if (check instanceof BlockCheck.Rejected rejected) {
+        outcome = new SyncImport.Rejected(block.height(), rejected.reason(), rejected.detail());
+        break;
+      }
+      commitSynced(block);
+      outcome = new SyncImport.Imported(head.height());
+    }
+    if (head.height() > headBefore) {
+      log.info("Imported synced blocks {} to {}", headBefore + 1, head.height());
+      deliver(new Event.NewChainHead(clockMillis.getAsLong(), head, tally));
+    }
+    synced.done().accept(outcome);
+  }
+
+  private void commitSynced(ChainBlock block) {
+    ChainBlock committed = importer.importDecided(block);
+    timing.committed(committed.height(), clockMillis.getAsLong());
+    tally = tallies.advance(tally, committed);
+    head = committed;
+    consensusLog.pruneBelow(committed.height() + 1);
   }
 
   private void onBlockTimer(long height, long now) {
@@ -330,6 +450,10 @@ public final class ConsensusDriver implements ConsensusControl {
   }
 
   private void fireBlockTimer(long height, long now) {
+    if (syncing) {
+      heldWhileSyncingBlockTimer = Optional.of(new LoopInput.BlockTimerFired(height));
+      return;
+    }
     blockTimerHeight = height;
     blockTimerAtMillis = now;
     deliver(new Event.BlockTimerExpired(now, height));
@@ -347,10 +471,18 @@ public final class ConsensusDriver implements ConsensusControl {
       consensusLog.append(effects.persist());
     }
     for (QbftMessage message : effects.broadcast()) {
-      gossip.broadcast(core.codec().encode(message));
+      if (syncing) {
+        // Recorded but not sent, as if the network lost it: we do not vote while behind.
+        metrics.consensusNotices.labelValues("NOT_SENT_WHILE_SYNCING").inc();
+      } else {
+        gossip.broadcast(core.codec().encode(message));
+      }
     }
     for (Notice notice : effects.notices()) {
       metrics.consensusNotices.labelValues(notice.reason().name()).inc();
+    }
+    if (effects.syncTarget().isPresent()) {
+      syncTargetListener.accept(effects.syncTarget().getAsLong());
     }
     Optional<ChainBlock> imported = effects.importBlock().map(this::importDecided);
     effects.timers().forEach(this::arm);

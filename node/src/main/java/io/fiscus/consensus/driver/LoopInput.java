@@ -3,7 +3,9 @@ package io.fiscus.consensus.driver;
 import io.fiscus.consensus.qbft.Vote;
 import io.fiscus.consensus.qbft.WireMessage;
 import io.fiscus.types.Address;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What wakes the driver thread. Times are read when an input is handled, not when it is posted, so
@@ -20,4 +22,10 @@ sealed interface LoopInput {
 
   /** The pool has transactions (again), or a held block timer should be looked at again. */
   record HoldCheck() implements LoopInput {}
+
+  /** Sealed blocks fetched by sync, consecutive, to import in order; {@code done} hears how. */
+  record SyncedBlocks(List<ChainBlock> blocks, Consumer<SyncImport> done) implements LoopInput {}
+
+  /** The node caught up: timer expiries held while it was syncing are delivered now. */
+  record SyncEnded() implements LoopInput {}
 }
