@@ -46,7 +46,7 @@ public final class FiscusNode implements AutoCloseable {
 
   /** Builds and starts a node; a problem the operator can fix is a {@link CliException}. */
   public static FiscusNode start(NodeConfig config) {
-    return start(config, PeerNetworkFactory.NONE);
+    return start(config, NodeSetup::peerNetwork);
   }
 
   /** Builds and starts a node whose p2p transport {@code peerNetworks} makes (if any). */
@@ -88,7 +88,7 @@ public final class FiscusNode implements AutoCloseable {
         () ->
             Optional.ofNullable(consensus.get()).map(ConsensusDriver::validators).orElse(List.of());
     Optional<PeerNetwork> transport =
-        peerNetworks.create(config, genesisBlock, key, chain, validators, metrics);
+        peerNetworks.create(config, genesis, genesisBlock.hash(), key, chain, validators, metrics);
     Optional<NodeNetwork> network =
         transport.map(peers -> NodeSetup.nodeNetwork(peers, chain, pool));
     ConsensusGossip gossip =

@@ -63,6 +63,14 @@ public final class NodeCommand implements Callable<Integer> {
   List<String> bootnodes = new ArrayList<>();
 
   @Option(
+      names = "--permissions-nodes-config-file",
+      paramLabel = "FILE",
+      description =
+          "TOML with nodes-allowlist=[enode URLs]: full nodes admitted besides the validators"
+              + " (default: <data-path>/permissions_config.toml; reloaded when it changes).")
+  Path permissionsNodesConfigFile;
+
+  @Option(
       names = "--rpc-http-host",
       defaultValue = "127.0.0.1",
       description = "Default: ${DEFAULT-VALUE}")
@@ -178,6 +186,7 @@ public final class NodeCommand implements Callable<Integer> {
         p2pHost,
         p2pPort,
         bootnodes,
+        Optional.ofNullable(permissionsNodesConfigFile),
         rpcHttpHost,
         rpcHttpPort,
         Optional.ofNullable(rpcWsPort),

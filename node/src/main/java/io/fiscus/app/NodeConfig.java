@@ -9,6 +9,8 @@ import java.util.Optional;
  * and checked. Immutable; the composition root reads it once.
  *
  * @param nodePrivateKeyFile the node key; when absent, {@code <data-path>/key} (created if missing)
+ * @param permissionsNodesConfigFile the full nodes allowed to connect; when absent, {@code
+ *     <data-path>/permissions_config.toml} (a missing file admits validators only)
  * @param rpcWsPort a separate WebSocket port; when absent, WebSocket is served on the HTTP port
  */
 public record NodeConfig(
@@ -18,6 +20,7 @@ public record NodeConfig(
     String p2pHost,
     int p2pPort,
     List<String> bootnodes,
+    Optional<Path> permissionsNodesConfigFile,
     String rpcHttpHost,
     int rpcHttpPort,
     Optional<Integer> rpcWsPort,
@@ -30,6 +33,11 @@ public record NodeConfig(
 
   public NodeConfig {
     bootnodes = List.copyOf(bootnodes);
+  }
+
+  /** The full nodes admitted besides the validators (Besu's {@code nodes-allowlist} TOML). */
+  public Path permissionsFile() {
+    return permissionsNodesConfigFile.orElse(dataPath.resolve("permissions_config.toml"));
   }
 
   /** The node key file actually used. */

@@ -2,10 +2,11 @@ package io.fiscus.app;
 
 import io.fiscus.chain.ChainReader;
 import io.fiscus.crypto.PrivateKey;
-import io.fiscus.genesis.GenesisBlock;
+import io.fiscus.genesis.GenesisConfig;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.p2p.PeerNetwork;
 import io.fiscus.types.Address;
+import io.fiscus.types.Hash;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -25,12 +26,13 @@ interface PeerNetworkFactory {
    */
   Optional<PeerNetwork> create(
       NodeConfig config,
-      GenesisBlock genesis,
+      GenesisConfig genesis,
+      Hash genesisHash,
       PrivateKey key,
       ChainReader chain,
       Supplier<List<Address>> currentValidators,
       NodeMetrics metrics);
 
   PeerNetworkFactory NONE =
-      (config, genesis, key, chain, currentValidators, metrics) -> Optional.empty();
+      (config, genesis, genesisHash, key, chain, currentValidators, metrics) -> Optional.empty();
 }

@@ -24,6 +24,7 @@ class FiscusNodeTest {
         "127.0.0.1",
         0,
         List.of(),
+        Optional.empty(),
         "127.0.0.1",
         0,
         Optional.empty(),

@@ -128,7 +128,14 @@ public final class ConsensusDriver implements ConsensusControl {
     this.tallies = new VoteTallies(chain, settings.qbft().epochLength());
     this.creator =
         new ExecutingBlockCreator(
-            chain, pool, executor, settings.blockGasLimit(), tallies, cache, metrics);
+            chain,
+            pool,
+            executor,
+            settings.blockGasLimit(),
+            settings.proposalTransactionsMax(),
+            tallies,
+            cache,
+            metrics);
     this.validator =
         new ExecutingBlockValidator(
             chain, executor, settings.chainId(), settings.qbft(), clockMillis, cache, metrics);

@@ -12,14 +12,38 @@ import java.util.OptionalLong;
  * @param emptyBlockPeriodMillis how long after its parent an empty block may be built; empty: never
  *     (the chain waits for transactions), 0: at every block period
  * @param eventQueueCapacity the bound on inputs waiting for the driver thread
+ * @param proposalTransactionsMax the most transactions this node puts in a block it proposes: a
+ *     local policy (blocks from others may hold more) that keeps one block's build and commit short
+ *     under a backlog, so latency stays bounded instead of every block growing
  */
 public record ConsensusSettings(
     QbftConfig qbft,
     long chainId,
     long blockGasLimit,
     OptionalLong emptyBlockPeriodMillis,
-    int eventQueueCapacity) {
+    int eventQueueCapacity,
+    int proposalTransactionsMax) {
+
+  /** Settings without a cap on proposal size beyond the gas limit. */
+  public ConsensusSettings(
+      QbftConfig qbft,
+      long chainId,
+      long blockGasLimit,
+      OptionalLong emptyBlockPeriodMillis,
+      int eventQueueCapacity) {
+    this(
+        qbft,
+        chainId,
+        blockGasLimit,
+        emptyBlockPeriodMillis,
+        eventQueueCapacity,
+        Integer.MAX_VALUE);
+  }
+
   public ConsensusSettings {
+    if (proposalTransactionsMax < 1) {
+      throw new IllegalArgumentException("a proposal may hold at least one transaction");
+    }
     if (blockGasLimit <= 0 || eventQueueCapacity < 16) {
       throw new IllegalArgumentException("gas limit positive, event queue of at least 16");
     }

@@ -37,6 +37,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
   private final TransactionPool pool;
   private final BlockExecutor executor;
   private final long blockGasLimit;
+  private final int transactionsMax;
   private final VoteTallies tallies;
   private final BlockExecutionCache cache;
   private final NodeMetrics metrics;
@@ -46,6 +47,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
       TransactionPool pool,
       BlockExecutor executor,
       long blockGasLimit,
+      int transactionsMax,
       VoteTallies tallies,
       BlockExecutionCache cache,
       NodeMetrics metrics) {
@@ -53,6 +55,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
     this.pool = pool;
     this.executor = executor;
     this.blockGasLimit = blockGasLimit;
+    this.transactionsMax = transactionsMax;
     this.tallies = tallies;
     this.cache = cache;
     this.metrics = metrics;
@@ -72,7 +75,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
     long selectGas = Math.min(gasLimit, blockGasLimit);
     List<SignedTransaction> candidates =
         pool.select(
-            selectGas, (int) Math.min(Integer.MAX_VALUE, selectGas / SystemContracts.BASE_GAS));
+            selectGas, (int) Math.min(transactionsMax, selectGas / SystemContracts.BASE_GAS));
     Selection selection = executeDroppingInvalid(context, candidates);
     BlockExecution.Executed executed = selection.executed();
     TrieCommit trie =

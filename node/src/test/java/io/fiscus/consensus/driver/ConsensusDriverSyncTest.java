@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fiscus.block.Block;
+import io.fiscus.chain.ChainStore;
 import io.fiscus.contracts.SystemContracts;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
@@ -11,6 +12,8 @@ import io.fiscus.crypto.Signature;
 import io.fiscus.execution.BlockExecutor;
 import io.fiscus.execution.TransferWorkload;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.storage.memory.MemoryKeyValueStore;
+import io.fiscus.testchain.TestChain;
 import io.fiscus.tx.SignedTransaction;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -33,26 +36,26 @@ class ConsensusDriverSyncTest {
     started.forEach(ConsensusDriver::stop);
   }
 
-  private ConsensusDriver start(FakeChain chain, FakePool pool) {
+  private ConsensusDriver start(ChainStore chain, FakePool pool) {
     return start(chain, pool, false);
   }
 
   /** Starts a driver, already syncing if {@code syncing} (so it builds no block of its own). */
-  private ConsensusDriver start(FakeChain chain, FakePool pool, boolean syncing) {
+  private ConsensusDriver start(ChainStore chain, FakePool pool, boolean syncing) {
     ConsensusDriver driver =
         new ConsensusDriver(
             new ConsensusSettings(
-                TestChain.config(100),
+                OneValidator.config(100),
                 TransferWorkload.CHAIN_ID,
                 TestChain.GAS_LIMIT,
                 OptionalLong.of(0),
                 1024),
-            TestChain.NODE_KEY,
+            OneValidator.NODE_KEY,
             chain,
             chain,
             pool,
             new BlockExecutor(new SystemContracts()),
-            new FakeKeyValueStore(),
+            new MemoryKeyValueStore(),
             ConsensusGossip.none(),
             Secp256k1.recovery(),
             new NodeMetrics(),
@@ -63,10 +66,10 @@ class ConsensusDriverSyncTest {
     return driver;
   }
 
-  private FakeChain newChain() {
-    FakeChain chain = new FakeChain();
-    TestChain.commitGenesis(chain, workload, List.of(TestChain.VALIDATOR));
-    return chain;
+  private ChainStore newChain() {
+    TestChain chain = OneValidator.chain(workload);
+    chain.commitGenesis();
+    return chain.chainStore();
   }
 
   private static SyncImport importSynced(ConsensusDriver driver, List<ChainBlock> blocks)
@@ -76,7 +79,7 @@ class ConsensusDriverSyncTest {
     return outcome.get(30, TimeUnit.SECONDS);
   }
 
-  private static List<ChainBlock> blocks(FakeChain chain, long from, long to) {
+  private static List<ChainBlock> blocks(ChainStore chain, long from, long to) {
     List<ChainBlock> blocks = new ArrayList<>();
     for (long number = from; number <= to; number++) {
       blocks.add(ChainBlock.of(chain.block(number).orElseThrow()));
@@ -86,7 +89,7 @@ class ConsensusDriverSyncTest {
 
   @Test
   void whileSyncingTheDriverProposesNothingAndResumesWhenCaughtUp() {
-    FakeChain chain = newChain();
+    ChainStore chain = newChain();
     ConsensusDriver driver = start(chain, new FakePool(chain));
     await().atMost(GENEROUS).until(() -> chain.headNumber() >= 2);
 
@@ -101,7 +104,7 @@ class ConsensusDriverSyncTest {
 
   @Test
   void blocksSealedElsewhereImportInOrderAndTheCoreGoesOnFromThem() throws Exception {
-    FakeChain source = newChain();
+    ChainStore source = newChain();
     FakePool sourcePool = new FakePool(source);
     ConsensusDriver producer = start(source, sourcePool);
     List<SignedTransaction> transfers = workload.transfers(20);
@@ -109,7 +112,7 @@ class ConsensusDriverSyncTest {
     await().atMost(GENEROUS).until(() -> source.headNumber() >= 6);
     producer.stop();
 
-    FakeChain target = newChain();
+    ChainStore target = newChain();
     ConsensusDriver follower = start(target, new FakePool(target), true);
     SyncImport outcome = importSynced(follower, blocks(source, 1, 6));
 
@@ -125,11 +128,11 @@ class ConsensusDriverSyncTest {
 
   @Test
   void aSyncedBlockSealedByAStrangerIsRejectedAndNothingIsCommitted() throws Exception {
-    FakeChain source = newChain();
+    ChainStore source = newChain();
     ConsensusDriver producer = start(source, new FakePool(source));
     await().atMost(GENEROUS).until(() -> source.headNumber() >= 3);
     producer.stop();
-    FakeChain target = newChain();
+    ChainStore target = newChain();
     ConsensusDriver follower = start(target, new FakePool(target), true);
     Block honest = source.block(1).orElseThrow();
     PrivateKey stranger = new PrivateKey(BigInteger.valueOf(0xbad));

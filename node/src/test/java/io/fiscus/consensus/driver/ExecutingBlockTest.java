@@ -37,7 +37,14 @@ class ExecutingBlockTest {
   private final VoteTallies tallies = new VoteTallies(chain, 30_000);
   private final ExecutingBlockCreator creator =
       new ExecutingBlockCreator(
-          chain, pool, executor, TestChain.GAS_LIMIT, tallies, new BlockExecutionCache(4), metrics);
+          chain,
+          pool,
+          executor,
+          TestChain.GAS_LIMIT,
+          Integer.MAX_VALUE,
+          tallies,
+          new BlockExecutionCache(4),
+          metrics);
   private final ChainBlock genesis = ChainBlock.of(test.commitGenesis());
   private final Validators validators = Validators.of(List.of(OneValidator.VALIDATOR));
 
@@ -74,6 +81,30 @@ class ExecutingBlockTest {
     assertThat(block.proposer()).isEqualTo(OneValidator.VALIDATOR);
     assertThat(block.header().parentHash()).isEqualTo(genesis.hash());
     assertThat(freshValidator().validate(block, genesis, validators)).isEqualTo(Validation.valid());
+  }
+
+  @Test
+  void aProposalHoldsAtMostTheConfiguredNumberOfTransactions() {
+    List<SignedTransaction> transfers = workload.transfers(10);
+    pool.add(transfers);
+    ExecutingBlockCreator capped =
+        new ExecutingBlockCreator(
+            chain,
+            pool,
+            executor,
+            TestChain.GAS_LIMIT,
+            3,
+            tallies,
+            new BlockExecutionCache(4),
+            metrics);
+
+    ChainBlock block =
+        capped.createBlock(
+            genesis, 0, TestChain.GENESIS_TIMESTAMP + 1, OneValidator.VALIDATOR, Optional.empty());
+
+    assertThat(block.block().transactions())
+        .containsExactlyElementsOf(
+            transfers.subList(0, 3).stream().map(SignedTransaction::raw).toList());
   }
 
   @Test
