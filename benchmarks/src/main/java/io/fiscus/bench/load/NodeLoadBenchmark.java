@@ -42,9 +42,12 @@ public final class NodeLoadBenchmark {
     }
     try {
       new NodeLoadBenchmark(options, System.out).run();
-    } catch (RuntimeException failed) {
+    } catch (IllegalStateException | java.io.UncheckedIOException failed) {
+      // Expected failures (the node refused, exited or stalled) carry a message that says why.
       System.err.println("error: " + failed.getMessage());
-      failed.printStackTrace(System.err);
+      for (Throwable cause = failed.getCause(); cause != null; cause = cause.getCause()) {
+        System.err.println("  caused by: " + cause);
+      }
       System.exit(1);
     }
   }
@@ -89,7 +92,9 @@ public final class NodeLoadBenchmark {
         } else {
           deleteTree(workDir);
         }
-        out.println("  node log: " + logCopy.toAbsolutePath());
+        if (Files.exists(logCopy)) {
+          out.println("  node log: " + logCopy.toAbsolutePath());
+        }
       }
     }
     BenchResults results =

@@ -106,6 +106,8 @@ public final class NodeProcess implements AutoCloseable {
     int rpcPort = freePort();
     int p2pPort = freePort();
     int metricsPort = freePort();
+    // A separate WebSocket port too, so a port fixed in the generated node.toml cannot collide.
+    int webSocketPort = freePort();
     List<String> arguments =
         List.of(
             "node",
@@ -118,7 +120,9 @@ public final class NodeProcess implements AutoCloseable {
             "--p2p-port",
             "" + p2pPort,
             "--metrics-port",
-            "" + metricsPort);
+            "" + metricsPort,
+            "--rpc-ws-port",
+            "" + webSocketPort);
     try {
       Process process =
           new ProcessBuilder(launcher.command(arguments))

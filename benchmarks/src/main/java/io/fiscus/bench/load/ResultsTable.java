@@ -24,8 +24,12 @@ public final class ResultsTable {
         run.maxMs(),
         run.pollIntervalMs());
     out.printf(
-        "  %d blocks with load, fullest %,d transactions; generator lag max %s ms%n",
-        run.blocks(), run.maxTransactionsPerBlock(), run.scheduleLagMaxMs());
+        "  %d blocks with load, %,d transactions per block on average, fullest %,d;"
+            + " generator lag max %s ms%n",
+        run.blocks(),
+        run.blocks() == 0 ? 0 : run.finalized() / run.blocks(),
+        run.maxTransactionsPerBlock(),
+        run.scheduleLagMaxMs());
     out.printf(
         "  node: CPU %s s, RSS %,d MiB (peak %,d MiB); generator CPU %s s%n",
         run.cpuSecondsPerNode(),
