@@ -9,8 +9,8 @@ import io.fiscus.storage.WriteBatch;
  */
 public interface BlockIndexer {
   /**
-   * @param before the state before the block
-   * @param after the state after the block (before plus the block's changes)
+   * Adds {@code block}'s index entries to {@code batch}; {@code before} is the state before the
+   * block and {@code after} the state after it (before plus the block's changes).
    */
   void index(CommittedBlock block, StateView before, StateView after, WriteBatch batch);
 }

@@ -6,7 +6,7 @@ import io.fiscus.contracts.invoices.Invoice;
  * The queries banks and the tax authority run, served from the secondary indexes by range scans
  * over ordered keys. Cursors are opaque strings returned in {@link Page#nextCursor()}.
  *
- * @throws InvalidQueryException from every method when a cursor or filter is malformed
+ * <p>Every method throws {@link InvalidQueryException} when a cursor or filter is malformed.
  */
 public interface LedgerIndex {
   Page<HistoryEntry> accountHistory(HistoryQuery query);

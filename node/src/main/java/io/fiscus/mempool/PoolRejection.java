@@ -17,7 +17,18 @@ public enum PoolRejection {
   SENDER_FROZEN(-32000, "Sender account is frozen"),
   KNOWN_TRANSACTION(-32000, "Known transaction"),
   POOL_FULL(-32000, "Transaction pool is full"),
-  SENDER_QUEUE_FULL(-32000, "Transaction pool is full");
+  SENDER_QUEUE_FULL(-32000, "Transaction pool is full"),
+  /**
+   * The sender already has a different pooled transaction with this nonce. Gas is free on Fiscus,
+   * so there is no fee bump that could justify a replacement: Besu's text for a refused one.
+   */
+  REPLACEMENT_NOT_ALLOWED(-32000, "Replacement transaction underpriced"),
+  /**
+   * The raw transaction or its call data exceeds the admission limit. A parameter too large, not a
+   * request too large (-32600 is for the HTTP body and batch limits), hence Invalid params; a
+   * reason of its own so the metric tells oversize apart from garbage.
+   */
+  OVERSIZE_TRANSACTION(-32602, "Invalid params");
 
   private final int code;
   private final String message;

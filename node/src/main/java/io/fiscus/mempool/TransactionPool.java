@@ -18,7 +18,8 @@ public interface TransactionPool {
 
   /**
    * Transactions for the next block: per sender in nonce order starting at the state's nonce,
-   * senders interleaved, total gas limit at most {@code gasLimit}.
+   * senders interleaved, whose execution gas (each transaction's fixed cost, not the limit its
+   * sender wrote) totals at most {@code gasLimit}, as the executor counts a block.
    */
   List<SignedTransaction> select(long gasLimit, int countMax);
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public interface KeyValueStore extends AutoCloseable {
 
-  /** One key and its value. */
+  /** One key and its value; the arrays are the store's copies, owned by the caller. */
+  @SuppressWarnings("ArrayRecordComponent") // raw arrays: the store's hot path avoids wrapping
   record Entry(byte[] key, byte[] value) {}
 
   Optional<byte[]> get(Column column, byte[] key);

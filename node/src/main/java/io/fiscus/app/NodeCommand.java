@@ -1,0 +1,203 @@
+package io.fiscus.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fiscus node}: runs a validator or a full node until it is told to stop. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    versionProvider = FiscusVersion.class,
+    description = "Runs a Fiscus node (a validator when its key is in the validator set).",
+    sortOptions = false)
+public final class NodeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description = "TOML file with the same keys as the flags, without dashes.")
+  Path configFile;
+
+  @Option(
+      names = "--data-path",
+      paramLabel = "DIR",
+      defaultValue = "data",
+      description = "Directory of the node's database and key (default: ${DEFAULT-VALUE}).")
+  Path dataPath;
+
+  @Option(
+      names = "--genesis-file",
+      paramLabel = "FILE",
+      description = "The network's genesis.json (required).")
+  Path genesisFile;
+
+  @Option(
+      names = "--node-private-key-file",
+      paramLabel = "FILE",
+      description = "The node's secp256k1 key, hex (default: <data-path>/key, created if missing).")
+  Path nodePrivateKeyFile;
+
+  @Option(
+      names = "--p2p-host",
+      defaultValue = "127.0.0.1",
+      description = "Default: ${DEFAULT-VALUE}")
+  String p2pHost;
+
+  @Option(names = "--p2p-port", defaultValue = "30303", description = "Default: ${DEFAULT-VALUE}")
+  int p2pPort;
+
+  @Option(
+      names = "--bootnodes",
+      split = ",",
+      paramLabel = "ENODE",
+      description = "Peers to connect to: enode://<128-hex public key>@host:port, comma-separated.")
+  List<String> bootnodes = new ArrayList<>();
+
+  @Option(
+      names = "--rpc-http-host",
+      defaultValue = "127.0.0.1",
+      description = "Default: ${DEFAULT-VALUE}")
+  String rpcHttpHost;
+
+  @Option(
+      names = "--rpc-http-port",
+      defaultValue = "8545",
+      description =
+          "JSON-RPC over HTTP, and WebSocket on the same port (default: ${DEFAULT-VALUE}).")
+  int rpcHttpPort;
+
+  @Option(
+      names = "--rpc-ws-port",
+      description = "A separate WebSocket port (default: WebSocket on the HTTP port).")
+  Integer rpcWsPort;
+
+  @Option(
+      names = "--rpc-http-max-request-size",
+      defaultValue = "5242880",
+      description = "Largest request body in bytes (default: ${DEFAULT-VALUE}).")
+  int rpcHttpMaxRequestBytes;
+
+  @Option(
+      names = "--rpc-max-batch-size",
+      defaultValue = "1024",
+      description = "Most calls in one batch (default: ${DEFAULT-VALUE}).")
+  int rpcMaxBatchSize;
+
+  @Option(
+      names = "--metrics-host",
+      defaultValue = "127.0.0.1",
+      description = "Default: ${DEFAULT-VALUE}")
+  String metricsHost;
+
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "9545",
+      description = "Prometheus metrics at /metrics (default: ${DEFAULT-VALUE}).")
+  int metricsPort;
+
+  @Option(
+      names = "--tx-pool-max-size",
+      defaultValue = "100000",
+      description = "Most pending transactions kept (default: ${DEFAULT-VALUE}).")
+  int txPoolMaxSize;
+
+  @Option(
+      names = "--logging",
+      defaultValue = "INFO",
+      description = "Log level: ERROR, WARN, INFO, DEBUG, TRACE (default: ${DEFAULT-VALUE}).")
+  String logging;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    NodeConfig config = resolve().toConfig();
+    try (FiscusNode node = FiscusNode.start(config)) {
+      Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fiscus-shutdown"));
+      node.awaitTermination();
+    }
+    return CliExit.OK;
+  }
+
+  /** This command's values, with the config file's settings under the command line's. */
+  private NodeCommand resolve() {
+    if (configFile == null) {
+      return this;
+    }
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    Set<String> given =
+        parsed.matchedOptions().stream()
+            .map(CommandLine.Model.OptionSpec::longestName)
+            .collect(Collectors.toSet());
+    List<String> arguments = new ArrayList<>(TomlConfigFile.asArguments(configFile, spec, given));
+    List<String> original = parsed.originalArgs();
+    // The parse result of a subcommand still starts with the parent's tokens: keep ours only.
+    arguments.addAll(original.subList(original.indexOf(spec.name()) + 1, original.size()));
+    NodeCommand merged = new NodeCommand();
+    try {
+      new CommandLine(merged).parseArgs(arguments.toArray(String[]::new));
+    } catch (CommandLine.ParameterException e) {
+      throw CliException.usage(configFile + ": " + e.getMessage());
+    }
+    return merged;
+  }
+
+  private NodeConfig toConfig() {
+    if (genesisFile == null) {
+      throw CliException.usage("missing --genesis-file (or genesis-file in --config-file)");
+    }
+    checkPort("--p2p-port", p2pPort);
+    checkPort("--rpc-http-port", rpcHttpPort);
+    checkPort("--metrics-port", metricsPort);
+    if (rpcWsPort != null) {
+      checkPort("--rpc-ws-port", rpcWsPort);
+    }
+    checkPositive("--rpc-http-max-request-size", rpcHttpMaxRequestBytes);
+    checkPositive("--rpc-max-batch-size", rpcMaxBatchSize);
+    checkPositive("--tx-pool-max-size", txPoolMaxSize);
+    if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(logging)) {
+      throw CliException.usage("--logging must be one of ERROR, WARN, INFO, DEBUG, TRACE");
+    }
+    for (String bootnode : bootnodes) {
+      if (!bootnode.matches("enode://[0-9a-fA-F]{128}@[^:@\\s]+:\\d{1,5}")) {
+        throw CliException.usage(
+            "--bootnodes: not an enode URL (enode://<128-hex public key>@host:port): " + bootnode);
+      }
+    }
+    return new NodeConfig(
+        dataPath,
+        genesisFile,
+        Optional.ofNullable(nodePrivateKeyFile),
+        p2pHost,
+        p2pPort,
+        bootnodes,
+        rpcHttpHost,
+        rpcHttpPort,
+        Optional.ofNullable(rpcWsPort),
+        rpcHttpMaxRequestBytes,
+        rpcMaxBatchSize,
+        metricsHost,
+        metricsPort,
+        txPoolMaxSize,
+        logging);
+  }
+
+  private static void checkPort(String flag, int port) {
+    if (port < 0 || port > 65_535) {
+      throw CliException.usage(flag + " must be a port number (0..65535), not " + port);
+    }
+  }
+
+  private static void checkPositive(String flag, int value) {
+    if (value <= 0) {
+      throw CliException.usage(flag + " must be positive, not " + value);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+package io.fiscus.app;
+
+import io.fiscus.chain.ChainStore;
+import io.fiscus.consensus.driver.ConsensusDriver;
+import io.fiscus.consensus.driver.ConsensusGossip;
+import io.fiscus.consensus.driver.ConsensusSettings;
+import io.fiscus.consensus.qbft.NodeKey;
+import io.fiscus.consensus.qbft.QbftConfig;
+import io.fiscus.crypto.PrivateKey;
+import io.fiscus.crypto.Secp256k1;
+import io.fiscus.execution.BlockExecutor;
+import io.fiscus.genesis.GenesisBlock;
+import io.fiscus.genesis.GenesisConfig;
+import io.fiscus.genesis.GenesisException;
+import io.fiscus.genesis.GenesisParser;
+import io.fiscus.genesis.NodeKeyFile;
+import io.fiscus.genesis.NodeKeyFileException;
+import io.fiscus.genesis.QbftOptions;
+import io.fiscus.mempool.MempoolConfig;
+import io.fiscus.mempool.TransactionPool;
+import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.storage.KeyValueStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The steps of building a node that need the operator's files: genesis, key, data directory. */
+final class NodeSetup {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeSetup.class);
+
+  /** Inputs waiting for the consensus thread: messages and timers of a few heights. */
+  private static final int CONSENSUS_EVENT_QUEUE_CAPACITY = 10_000;
+
+  private NodeSetup() {}
+
+  static GenesisConfig readGenesis(Path file) {
+    try {
+      return GenesisParser.parse(file);
+    } catch (GenesisException e) {
+      throw CliException.usage("genesis file " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** The node key, or a new one written to {@code file} (mode 600) when there is none yet. */
+  static PrivateKey loadOrCreateKey(Path file) {
+    if (!Files.exists(file)) {
+      PrivateKey created = PrivateKey.random(new SecureRandom());
+      createDirectories(file.toAbsolutePath().getParent());
+      NodeKeyFile.write(file, created);
+      LOG.info("Generated a new node key in {}", file);
+      return created;
+    }
+    try {
+      return NodeKeyFile.read(file);
+    } catch (NodeKeyFileException e) {
+      throw CliException.usage(e.getMessage());
+    }
+  }
+
+  /** The RocksDB directory inside the data path. */
+  static Path databasePath(Path dataPath) {
+    Path database = dataPath.resolve("database");
+    createDirectories(database);
+    return database;
+  }
+
+  /**
+   * Writes block 0 into an empty store, or checks that the store was made from this genesis: a node
+   * must never serve one network's chain under another network's genesis.
+   */
+  static void initializeOrCheckGenesis(ChainStore chain, GenesisBlock genesis, NodeConfig config) {
+    if (chain.isEmpty()) {
+      chain.commitGenesis(genesis.block(), genesis.state(), genesis.trie());
+      LOG.info("Initialized {} with genesis {}", config.dataPath(), genesis.hash().toHex());
+      return;
+    }
+    if (!chain.genesisHash().equals(genesis.hash())) {
+      throw CliException.usage(
+          "data directory "
+              + config.dataPath()
+              + " holds the chain of genesis "
+              + chain.genesisHash().toHex()
+              + ", but "
+              + config.genesisFile()
+              + " is genesis "
+              + genesis.hash().toHex()
+              + "; use another --data-path or the matching genesis file");
+    }
+  }
+
+  static MempoolConfig mempoolConfig(NodeConfig config) {
+    MempoolConfig defaults = MempoolConfig.defaults();
+    return new MempoolConfig(
+        config.txPoolMaxSize(),
+        defaults.perSenderMax(),
+        defaults.nonceDistanceMax(),
+        defaults.bytesMax(),
+        defaults.rawBytesMax(),
+        defaults.dataBytesMax());
+  }
+
+  /** The driver of this node's QBFT instance, with the genesis' consensus parameters. */
+  static ConsensusDriver consensusDriver(
+      GenesisConfig genesis,
+      PrivateKey key,
+      ChainStore chain,
+      TransactionPool pool,
+      BlockExecutor executor,
+      KeyValueStore store,
+      NodeMetrics metrics) {
+    QbftOptions qbft = genesis.qbft();
+    QbftConfig core =
+        QbftConfig.of(qbft.blockPeriodMillis(), qbft.requestTimeoutMillis())
+            .withEpochLength(qbft.epochLength());
+    ConsensusSettings settings =
+        new ConsensusSettings(
+            core,
+            genesis.chainId(),
+            genesis.gasLimit(),
+            qbft.emptyBlockPeriodMillis(),
+            CONSENSUS_EVENT_QUEUE_CAPACITY);
+    return new ConsensusDriver(
+        settings,
+        NodeKey.of(key),
+        chain,
+        chain,
+        pool,
+        executor,
+        store,
+        ConsensusGossip.none(),
+        Secp256k1.recovery(),
+        metrics,
+        System::currentTimeMillis);
+  }
+
+  private static void createDirectories(Path directory) {
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package io.fiscus.app;
+
+import io.fiscus.chain.ChainReader;
+import io.fiscus.consensus.driver.ConsensusControl;
+import io.fiscus.contracts.SystemContracts;
+import io.fiscus.crypto.PrivateKey;
+import io.fiscus.crypto.Secp256k1;
+import io.fiscus.genesis.EnodeUrl;
+import io.fiscus.genesis.GenesisConfig;
+import io.fiscus.index.LedgerIndex;
+import io.fiscus.mempool.TransactionPool;
+import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.p2p.Peers;
+import io.fiscus.rpc.JsonRpcDispatcher;
+import io.fiscus.rpc.RpcLimits;
+import io.fiscus.rpc.RpcMethod;
+import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.cbdc.CbdcMethods;
+import io.fiscus.rpc.eth.EthModule;
+import io.fiscus.rpc.eth.NodeIdentity;
+import io.fiscus.rpc.netty.JsonRpcServer;
+import io.fiscus.rpc.qbft.QbftMethods;
+import io.fiscus.rpc.state.StateMethods;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The node's JSON-RPC: every method family in one registry, served over HTTP and WebSocket on the
+ * HTTP port, and on a second port when {@code --rpc-ws-port} names one.
+ */
+final class RpcEndpoints implements AutoCloseable {
+  private final EthModule eth;
+  private final JsonRpcServer http;
+  private final Optional<JsonRpcServer> separateWebSocket;
+
+  private RpcEndpoints(
+      EthModule eth, JsonRpcServer http, Optional<JsonRpcServer> separateWebSocket) {
+    this.eth = eth;
+    this.http = http;
+    this.separateWebSocket = separateWebSocket;
+  }
+
+  static RpcEndpoints create(
+      NodeConfig config,
+      GenesisConfig genesis,
+      PrivateKey key,
+      ChainReader chain,
+      TransactionPool pool,
+      ConsensusControl consensus,
+      LedgerIndex index,
+      NodeMetrics metrics) {
+    RpcLimits limits =
+        RpcLimits.defaults()
+            .withRequestBytesMax(config.rpcHttpMaxRequestBytes())
+            .withBatchSizeMax(config.rpcMaxBatchSize());
+    NodeIdentity identity =
+        new NodeIdentity(
+            NodeIdentity.clientVersion(FiscusVersion.version()),
+            genesis.chainId(),
+            EnodeUrl.of(Secp256k1.signer().publicKey(key), config.p2pHost(), config.p2pPort()),
+            Secp256k1.address(key),
+            config.p2pPort(),
+            false);
+    Peers peers = Peers.NONE;
+    EthModule eth =
+        new EthModule(
+            chain, pool, peers, identity, consensus::syncing, limits, System::currentTimeMillis);
+    Map<String, RpcMethod> methods =
+        new RpcRegistry()
+            .addAll(eth.methods())
+            .addAll(StateMethods.create(chain, new SystemContracts(), genesis.gasLimit()))
+            .addAll(CbdcMethods.create(chain, index, pool, consensus, peers, genesis.chainId()))
+            .addAll(QbftMethods.create(chain, consensus))
+            .build();
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods, limits, metrics);
+    chain.addListener(eth.subscriptions());
+    JsonRpcServer http =
+        new JsonRpcServer(
+            config.rpcHttpHost(), config.rpcHttpPort(), dispatcher, eth.subscriptions(), limits);
+    Optional<JsonRpcServer> webSocket =
+        config
+            .rpcWsPort()
+            .filter(port -> port != config.rpcHttpPort())
+            .map(
+                port ->
+                    new JsonRpcServer(
+                        config.rpcHttpHost(), port, dispatcher, eth.subscriptions(), limits));
+    return new RpcEndpoints(eth, http, webSocket);
+  }
+
+  void start() {
+    eth.subscriptions().start();
+    http.start();
+    separateWebSocket.ifPresent(JsonRpcServer::start);
+  }
+
+  int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    separateWebSocket.ifPresent(JsonRpcServer::stop);
+    http.stop();
+    eth.subscriptions().stop();
+  }
+}

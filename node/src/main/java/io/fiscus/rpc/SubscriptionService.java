@@ -1,0 +1,30 @@
+package io.fiscus.rpc;
+
+import java.util.Map;
+
+/**
+ * Port between the WebSocket server and whatever serves {@code eth_subscribe}: the server asks for
+ * each connection's own methods and says when the connection goes away.
+ */
+public interface SubscriptionService {
+  /**
+   * The methods bound to one connection ({@code eth_subscribe}, {@code eth_unsubscribe}), tried
+   * before the node's shared methods for calls arriving on that connection.
+   */
+  Map<String, RpcMethod> connectionMethods(SubscriptionSink connection);
+
+  /** The connection closed: forget its subscriptions. */
+  void connectionClosed(SubscriptionSink connection);
+
+  /** No subscriptions: WebSocket connections get the shared methods only. */
+  SubscriptionService NONE =
+      new SubscriptionService() {
+        @Override
+        public Map<String, RpcMethod> connectionMethods(SubscriptionSink connection) {
+          return Map.of();
+        }
+
+        @Override
+        public void connectionClosed(SubscriptionSink connection) {}
+      };
+}

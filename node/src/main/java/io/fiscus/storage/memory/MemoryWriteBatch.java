@@ -1,0 +1,65 @@
+package io.fiscus.storage.memory;
+
+import io.fiscus.storage.Column;
+import io.fiscus.storage.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes collected in order for one {@link MemoryKeyValueStore#commit}; copies every array. */
+final class MemoryWriteBatch implements WriteBatch {
+  /** One write; a null value deletes the key. Arrays are private copies, never shared. */
+  static final class Write {
+    private final Column column;
+    private final byte[] key;
+    private final byte[] value;
+
+    Write(Column column, byte[] key, byte[] value) {
+      this.column = column;
+      this.key = key;
+      this.value = value;
+    }
+
+    Column column() {
+      return column;
+    }
+
+    byte[] key() {
+      return key;
+    }
+
+    /** The value to put, or null to delete. */
+    byte[] value() {
+      return value;
+    }
+  }
+
+  private final MemoryKeyValueStore owner;
+  private final List<Write> writes = new ArrayList<>();
+
+  MemoryWriteBatch(MemoryKeyValueStore owner) {
+    this.owner = owner;
+  }
+
+  @Override
+  public void put(Column column, byte[] key, byte[] value) {
+    writes.add(new Write(column, key.clone(), value.clone()));
+  }
+
+  @Override
+  public void delete(Column column, byte[] key) {
+    writes.add(new Write(column, key.clone(), null));
+  }
+
+  @Override
+  public int size() {
+    return writes.size();
+  }
+
+  MemoryKeyValueStore owner() {
+    return owner;
+  }
+
+  List<Write> writes() {
+    return writes;
+  }
+}

@@ -1,0 +1,174 @@
+package io.fiscus.rpc.testchain;
+
+import io.fiscus.contracts.GenesisAllocation;
+import io.fiscus.contracts.invoices.InvoiceStore;
+import io.fiscus.contracts.registry.Roles;
+import io.fiscus.contracts.system.SystemAddresses;
+import io.fiscus.crypto.PrivateKey;
+import io.fiscus.crypto.Secp256k1;
+import io.fiscus.tx.SignedTransaction;
+import io.fiscus.tx.TransactionSigner;
+import io.fiscus.tx.UnsignedTransaction;
+import io.fiscus.types.Address;
+import io.fiscus.types.Bytes;
+import io.fiscus.types.Hash;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.DynamicBytes;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint64;
+
+/**
+ * A small ledger story on a {@link FakeChain} with four validators, with calls encoded by Web3j:
+ *
+ * <ol>
+ *   <li>block 1: the bank pays Alice 5,000; the central bank mints 1,000 to the bank;
+ *   <li>block 2: the shop invoices Alice (net 1,000, tax 190 at 19%); Alice writes a record;
+ *   <li>block 3: Alice pays the invoice; Bob tries to send 1,000,000 he does not have (reverts).
+ * </ol>
+ */
+public final class LedgerScenario {
+  public static final long CHAIN_ID = 1337;
+  public static final long BANK_GENESIS_BALANCE = 1_000_000;
+  public static final String SHOP_TAX_ID = "DE123456789";
+  public static final String INVOICE_NUMBER = "INV-1";
+  public static final long INVOICE_DATE = 1_699_999_000L;
+  public static final Hash RECORD_KIND = hashOf("kyc");
+  public static final Hash RECORD_KEY = hashOf("alice");
+  public static final Bytes RECORD_PAYLOAD = Bytes.fromHex("0xcafe");
+
+  public final PrivateKey centralBankKey = key(1);
+  public final PrivateKey bankKey = key(2);
+  public final PrivateKey aliceKey = key(3);
+  public final PrivateKey bobKey = key(4);
+  public final PrivateKey shopKey = key(5);
+  public final Address centralBank = Secp256k1.address(centralBankKey);
+  public final Address bank = Secp256k1.address(bankKey);
+  public final Address alice = Secp256k1.address(aliceKey);
+  public final Address bob = Secp256k1.address(bobKey);
+  public final Address shop = Secp256k1.address(shopKey);
+  public final Address stranger = Secp256k1.address(key(99));
+  public final List<PrivateKey> validatorKeys =
+      IntStream.range(0, 4).mapToObj(i -> key(1000 + i)).toList();
+  public final Hash invoiceId = InvoiceStore.invoiceId(SHOP_TAX_ID, INVOICE_NUMBER);
+
+  public final FakeChain chain;
+  public final SignedTransaction bankPaysAlice;
+  public final SignedTransaction shopInvoicesAlice;
+  public final SignedTransaction alicePaysInvoice;
+  public final SignedTransaction bobOverdraws;
+
+  private final Map<Address, Long> nonces = new HashMap<>();
+
+  public LedgerScenario() {
+    chain = FakeChain.genesis(allocation(), validatorKeys);
+    bankPaysAlice = send(bankKey, SystemAddresses.TOKEN, transfer(alice, 5_000));
+    chain.append(
+        List.of(
+            bankPaysAlice,
+            send(centralBankKey, SystemAddresses.TOKEN, call("mint", address(bank), uint(1_000)))));
+    shopInvoicesAlice =
+        send(
+            shopKey,
+            SystemAddresses.TAX_INVOICES,
+            call(
+                "issueInvoice",
+                new Utf8String(INVOICE_NUMBER),
+                address(alice),
+                new Uint64(INVOICE_DATE),
+                uint(1_000),
+                uint(190),
+                new Uint16(1_900),
+                new Bytes32(hashOf("pdf").bytes().toArray())));
+    chain.append(
+        List.of(
+            shopInvoicesAlice,
+            send(
+                aliceKey,
+                SystemAddresses.LEDGER_RECORDS,
+                call(
+                    "record",
+                    bytes32(RECORD_KIND),
+                    bytes32(RECORD_KEY),
+                    new DynamicBytes(RECORD_PAYLOAD.toArray())))));
+    alicePaysInvoice =
+        send(aliceKey, SystemAddresses.TAX_INVOICES, call("payInvoice", bytes32(invoiceId)));
+    bobOverdraws = send(bobKey, SystemAddresses.TOKEN, transfer(alice, 1_000_000));
+    chain.append(List.of(alicePaysInvoice, bobOverdraws));
+  }
+
+  private GenesisAllocation allocation() {
+    return GenesisAllocation.of(
+        "Digital Euro",
+        "DEUR",
+        Map.of(),
+        List.of(
+            new GenesisAllocation.Account(centralBank, Roles.CENTRAL_BANK, 3, Address.ZERO),
+            new GenesisAllocation.Account(bank, Roles.BANK, 3, centralBank),
+            new GenesisAllocation.Account(alice, 0, 1, bank),
+            new GenesisAllocation.Account(bob, 0, 1, bank),
+            new GenesisAllocation.Account(shop, 0, 3, bank)),
+        List.of(new GenesisAllocation.Taxpayer(shop, SHOP_TAX_ID)),
+        List.of(new GenesisAllocation.Balance(bank, BANK_GENESIS_BALANCE)));
+  }
+
+  /** A signed EIP-1559 call from {@code key}, with the sender's next nonce. */
+  public SignedTransaction send(PrivateKey key, Address to, Bytes data) {
+    Address sender = Secp256k1.address(key);
+    long nonce = nonces.merge(sender, 1L, Long::sum) - 1;
+    return TransactionSigner.withDefaultSigner()
+        .sign(
+            UnsignedTransaction.eip1559(
+                CHAIN_ID,
+                nonce,
+                BigInteger.ZERO,
+                BigInteger.ZERO,
+                200_000,
+                Optional.of(to),
+                BigInteger.ZERO,
+                data,
+                List.of()),
+            key);
+  }
+
+  public static Bytes transfer(Address to, long amount) {
+    return call("transfer", address(to), uint(amount));
+  }
+
+  public static Bytes call(String function, Type<?>... arguments) {
+    return Bytes.fromHex(
+        FunctionEncoder.encode(new Function(function, Arrays.asList(arguments), List.of())));
+  }
+
+  public static org.web3j.abi.datatypes.Address address(Address address) {
+    return new org.web3j.abi.datatypes.Address(address.toHex());
+  }
+
+  public static Uint256 uint(long value) {
+    return new Uint256(BigInteger.valueOf(value));
+  }
+
+  public static Bytes32 bytes32(Hash hash) {
+    return new Bytes32(hash.bytes().toArray());
+  }
+
+  public static Hash hashOf(String text) {
+    return io.fiscus.crypto.Keccak.hash(
+        Bytes.wrap(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static PrivateKey key(int seed) {
+    return new PrivateKey(BigInteger.valueOf(0xf15c_0000L + seed));
+  }
+}
