@@ -52,6 +52,8 @@ public record BenchResults(Machine machine, List<Run> runs) {
    * @param peakRssMbPerNode the node's peak resident set (VmHWM), MiB
    * @param cpuSecondsPerNode node CPU (user + system) over the measured window
    * @param generatorCpuSeconds the load generator's own CPU over the same window
+   * @param otherProcessesCpuSeconds CPU that neither the node nor the generator used during the
+   *     window (other work on the machine): a large figure means the run was disturbed
    * @param windowSeconds first submission to last finalization
    * @param durationSeconds how long load was offered
    * @param submitted load transactions sent
@@ -81,6 +83,7 @@ public record BenchResults(Machine machine, List<Run> runs) {
       long peakRssMbPerNode,
       BigDecimal cpuSecondsPerNode,
       BigDecimal generatorCpuSeconds,
+      BigDecimal otherProcessesCpuSeconds,
       BigDecimal windowSeconds,
       int durationSeconds,
       int submitted,

@@ -116,6 +116,7 @@ public final class LoadRun {
     LoadGenerator generator = new LoadGenerator(rpc, load, options.connections());
     long nodeTicksBefore = ProcStats.cpuTicks(node.pid()).orElse(0);
     long selfTicksBefore = ProcStats.cpuTicks(ProcessHandle.current().pid()).orElse(0);
+    long machineTicksBefore = ProcStats.machineBusyTicks().orElse(0);
     poller.start();
     mempool.start();
     long start = System.nanoTime() + 50_000_000L;
@@ -125,6 +126,8 @@ public final class LoadRun {
     long mempoolPeak = mempool.stop();
     long nodeTicks = ProcStats.cpuTicks(node.pid()).orElse(0) - nodeTicksBefore;
     long selfTicks = ProcStats.cpuTicks(ProcessHandle.current().pid()).orElse(0) - selfTicksBefore;
+    long otherTicks =
+        ProcStats.machineBusyTicks().orElse(0) - machineTicksBefore - nodeTicks - selfTicks;
     Optional<Map<String, Double>> metricsAfter = metrics.scrape();
     Map<String, String> nodeMetrics =
         RunFigures.metricDeltas(metricsBefore, metricsAfter, mempoolPeak);
@@ -138,6 +141,7 @@ public final class LoadRun {
             start,
             ticksToNanos(nodeTicks),
             ticksToNanos(selfTicks),
+            ticksToNanos(Math.max(0, otherTicks)),
             ProcStats.statusKilobytes(node.pid(), "VmRSS").orElse(0),
             ProcStats.statusKilobytes(node.pid(), "VmHWM").orElse(0),
             nodeMetrics));

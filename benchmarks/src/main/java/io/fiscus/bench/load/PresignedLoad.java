@@ -1,7 +1,6 @@
 package io.fiscus.bench.load;
 
 import io.fiscus.crypto.PrivateKey;
-import io.fiscus.tx.SignedTransaction;
 import io.fiscus.types.Address;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -41,17 +40,17 @@ public final class PresignedLoad {
       long[] firstNonces) {
     int senderCount = senders.size();
     int total = schedule.totalTransactions();
-    SignedTransaction[] signed =
+    Transactions.RawTransaction[] signed =
         IntStream.range(0, total)
             .parallel()
             .mapToObj(
                 j ->
-                    transactions.transfer(
+                    transactions.rawTransfer(
                         senderKeys.get(j % senderCount),
                         firstNonces[j % senderCount] + j / senderCount,
                         senders.get((j + 1) % senderCount),
                         1))
-            .toArray(SignedTransaction[]::new);
+            .toArray(Transactions.RawTransaction[]::new);
     Map<String, Integer> byHash = new HashMap<>(total * 2);
     for (int j = 0; j < total; j++) {
       byHash.put(signed[j].hash().toHex(), j);
@@ -65,7 +64,7 @@ public final class PresignedLoad {
   }
 
   /** A JSON-RPC batch of {@code eth_sendRawTransaction} for transactions [from, to). */
-  static byte[] batchBody(SignedTransaction[] signed, int from, int to) {
+  static byte[] batchBody(Transactions.RawTransaction[] signed, int from, int to) {
     StringBuilder body = new StringBuilder((to - from) * 320);
     body.append('[');
     for (int j = from; j < to; j++) {

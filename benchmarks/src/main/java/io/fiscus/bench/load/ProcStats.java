@@ -24,6 +24,31 @@ public final class ProcStats {
     }
   }
 
+  /**
+   * Busy CPU of the whole machine (all cores, every process) in clock ticks, from {@code
+   * /proc/stat}; empty if it cannot be read. Minus the node's and the generator's CPU, it shows how
+   * much other processes took during a run.
+   */
+  public static OptionalLong machineBusyTicks() {
+    try {
+      return OptionalLong.of(parseMachineBusyTicks(Files.readString(Path.of("/proc/stat"))));
+    } catch (IOException | RuntimeException unreadable) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** user + nice + system + irq + softirq + steal of the aggregate "cpu" line (not idle/iowait). */
+  public static long parseMachineBusyTicks(String procStat) {
+    String cpuLine =
+        procStat.lines().filter(line -> line.startsWith("cpu ")).findFirst().orElseThrow();
+    String[] fields = cpuLine.substring(4).trim().split("\\s+", -1);
+    long busy = 0;
+    for (int field : new int[] {0, 1, 2, 5, 6, 7}) {
+      busy += Long.parseLong(fields[field]);
+    }
+    return busy;
+  }
+
   /** A field of {@code /proc/<pid>/status} in kB (VmRSS, VmHWM…); empty if absent. */
   public static OptionalLong statusKilobytes(long pid, String field) {
     try {

@@ -50,11 +50,11 @@ public final class ResultsTable {
         machine.recoveryImplementation());
     out.println(
         "| validators | block ms | offered tx/s | finalized tx/s | p50 ms | p99 ms | max ms |"
-            + " rejected | node CPU s | gen CPU s | RSS MiB (peak) |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " rejected | node CPU s | gen CPU s | other CPU s | RSS MiB (peak) |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (BenchResults.Run run : results.runs()) {
       out.printf(
-          "| %d | %d | %,d | %,d | %s | %s | %s | %,d | %s | %s | %,d (%,d) |%n",
+          "| %d | %d | %,d | %,d | %s | %s | %s | %,d | %s | %s | %s | %,d (%,d) |%n",
           run.validators(),
           run.blockPeriodMs(),
           run.offeredTps(),
@@ -65,6 +65,7 @@ public final class ResultsTable {
           run.rejected(),
           run.cpuSecondsPerNode(),
           run.generatorCpuSeconds(),
+          run.otherProcessesCpuSeconds(),
           run.rssMbPerNode(),
           run.peakRssMbPerNode());
     }

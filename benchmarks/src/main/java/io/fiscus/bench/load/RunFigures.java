@@ -21,6 +21,7 @@ public final class RunFigures {
       long startNanos,
       long nodeCpuNanos,
       long generatorCpuNanos,
+      long otherProcessesCpuNanos,
       long rssKilobytes,
       long peakRssKilobytes,
       Map<String, String> nodeMetrics) {}
@@ -61,6 +62,7 @@ public final class RunFigures {
         in.peakRssKilobytes() / MEBIBYTE_IN_KB,
         BenchResults.seconds(in.nodeCpuNanos()),
         BenchResults.seconds(in.generatorCpuNanos()),
+        BenchResults.seconds(in.otherProcessesCpuNanos()),
         BenchResults.seconds(window),
         in.options().durationSeconds(),
         total,

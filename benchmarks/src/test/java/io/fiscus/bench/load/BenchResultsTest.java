@@ -25,6 +25,7 @@ class BenchResultsTest {
         900,
         new BigDecimal("41.20"),
         new BigDecimal("12.05"),
+        new BigDecimal("0.40"),
         new BigDecimal("30.50"),
         30,
         300_000,

@@ -27,10 +27,19 @@ class ProcStatsTest {
   }
 
   @Test
+  void machineBusyTimeCountsEverythingButIdleAndIowait() {
+    String procStat =
+        "cpu  100 2 30 5000 70 4 5 6 0 0\ncpu0 50 1 15 2500 35 2 2 3 0 0\nintr 1 2 3\n";
+
+    assertThat(ProcStats.parseMachineBusyTicks(procStat)).isEqualTo(100 + 2 + 30 + 4 + 5 + 6);
+  }
+
+  @Test
   void thisProcessHasReadableCpuTimeAndResidentSet() {
     long pid = ProcessHandle.current().pid();
 
     assertThat(ProcStats.cpuTicks(pid)).isPresent();
     assertThat(ProcStats.statusKilobytes(pid, "VmRSS").orElseThrow()).isPositive();
+    assertThat(ProcStats.machineBusyTicks().orElseThrow()).isPositive();
   }
 }
