@@ -63,6 +63,8 @@ public record BenchResults(Machine machine, List<Run> runs) {
    *     requests)
    * @param finalized accepted transactions seen in a block
    * @param notFinalized accepted transactions not seen in a block before the drain timeout
+   * @param notFinalizedBehindNonceGap of those, how many follow a rejected transaction of the same
+   *     sender (stuck behind the nonce gap it left, as they must be)
    * @param batchSize transactions per JSON-RPC batch
    * @param senders distinct sending accounts
    * @param blocks blocks holding load transactions
@@ -92,6 +94,7 @@ public record BenchResults(Machine machine, List<Run> runs) {
       Map<String, Long> rejectionsByCode,
       int finalized,
       int notFinalized,
+      int notFinalizedBehindNonceGap,
       int batchSize,
       int senders,
       int blocks,

@@ -10,8 +10,14 @@ public final class ResultsTable {
   /** The details of one run, right after it. */
   public static void printRun(PrintStream out, BenchResults.Run run) {
     out.printf(
-        "  submitted %,d, accepted %,d, rejected %,d, finalized %,d, not finalized %,d%n",
-        run.submitted(), run.accepted(), run.rejected(), run.finalized(), run.notFinalized());
+        "  submitted %,d, accepted %,d, rejected %,d, finalized %,d, not finalized %,d (%,d of them"
+            + " behind a rejected nonce of their sender)%n",
+        run.submitted(),
+        run.accepted(),
+        run.rejected(),
+        run.finalized(),
+        run.notFinalized(),
+        run.notFinalizedBehindNonceGap());
     for (Map.Entry<String, Long> rejection : run.rejectionsByCode().entrySet()) {
       out.printf("    rejected %,d × %s%n", rejection.getValue(), rejection.getKey());
     }

@@ -50,6 +50,7 @@ public final class RunFigures {
       fullest = Math.max(fullest, block.transactions());
     }
     int accepted = in.generator().acceptedCount();
+    int behindGap = behindNonceGap(in, finalized);
     return new BenchResults.Run(
         1,
         in.options().blockPeriodMs(),
@@ -71,6 +72,7 @@ public final class RunFigures {
         in.generator().rejections(),
         finalized,
         accepted - finalized,
+        behindGap,
         in.options().batchSize(),
         in.options().senders(),
         blocks.size(),
@@ -78,6 +80,29 @@ public final class RunFigures {
         in.options().pollIntervalMs(),
         BenchResults.millis(in.generator().scheduleLagMaxNanos(in.startNanos())),
         in.nodeMetrics());
+  }
+
+  /**
+   * Accepted transactions never finalized that come after a rejected transaction of the same
+   * sender: the refused nonce leaves a gap, so the node rightly keeps them queued forever.
+   */
+  private static int behindNonceGap(Inputs in, int finalized) {
+    int senders = in.options().senders();
+    boolean[] gap = new boolean[senders];
+    int behind = 0;
+    int total = in.load().schedule().totalTransactions();
+    if (finalized == total) {
+      return 0;
+    }
+    for (int j = 0; j < total; j++) {
+      int sender = j % senders;
+      if (!in.generator().accepted(j)) {
+        gap[sender] = true;
+      } else if (gap[sender] && in.poller().finalizedNanos(j) == 0) {
+        behind++;
+      }
+    }
+    return behind;
   }
 
   /** Finalized transactions per second over {@code windowNanos}, rounded down. */
@@ -109,6 +134,9 @@ public final class RunFigures {
         deltas.put("block" + capitalized(stage) + "MeanMs", format(meanMillis, 1));
       }
     }
+    deltas.put(
+        "mempoolEvicted",
+        format(delta(before.get(), after.get(), "fiscus_mempool_evicted_total"), 0));
     deltas.put(
         "mempoolRejected",
         format(delta(before.get(), after.get(), "fiscus_mempool_rejected_total"), 0));

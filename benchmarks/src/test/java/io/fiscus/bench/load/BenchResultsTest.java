@@ -34,6 +34,7 @@ class BenchResultsTest {
         Map.of("-32000 Transaction pool is full", 10L),
         299_990,
         0,
+        0,
         250,
         2_000,
         121,
