@@ -1,0 +1,160 @@
+package io.fiscus.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The command line of {@code scripts/bench-node}. {@code --quick} changes the defaults of rate and
+ * duration; an explicit {@code --tps} or {@code --duration} still wins.
+ *
+ * @param rates offered rates, one run (on a fresh network) per rate
+ * @param durationSeconds how long each run offers load
+ * @param blockPeriodMs the genesis block period
+ * @param senders sending accounts, registered and funded in setup
+ * @param batchSize transactions per JSON-RPC batch
+ * @param connections HTTP connections (sender threads) of the load generator
+ * @param pollIntervalMs the finality poller's period
+ * @param drainSeconds how long to wait after the last submission for finality to stop progressing
+ * @param recoveries signatures recovered to measure the machine's recovery rate
+ * @param blockGasLimit a block gas limit written into the generated genesis, if given
+ * @param nodeClasspath the node's classpath, if not this JVM's
+ * @param nodeJvmOptions extra JVM options for the node
+ * @param resultsFile where the JSON results go
+ * @param keep keep the temporary network directory
+ * @param help print usage only
+ */
+public record LoadOptions(
+    List<Integer> rates,
+    int durationSeconds,
+    int blockPeriodMs,
+    int senders,
+    int batchSize,
+    int connections,
+    int pollIntervalMs,
+    int drainSeconds,
+    int recoveries,
+    Optional<Long> blockGasLimit,
+    Optional<String> nodeClasspath,
+    List<String> nodeJvmOptions,
+    String resultsFile,
+    boolean keep,
+    boolean help) {
+
+  public static final String USAGE =
+      """
+      usage: scripts/bench-node [--quick] [--tps N[,N...]] [--duration S] [--block-period-ms MS]
+                                [--senders N] [--batch N] [--connections N] [--poll-ms MS]
+                                [--drain-seconds S] [--recoveries N] [--block-gas-limit GAS]
+                                [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
+        defaults: --tps 10000 --duration 30 --block-period-ms 250 --senders 2000 --batch 250
+                  --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
+                  --out bench-results.json;  --quick: --tps 5000 --duration 10
+      """;
+
+  public LoadOptions {
+    rates = List.copyOf(rates);
+    nodeJvmOptions = List.copyOf(nodeJvmOptions);
+    for (int rate : rates) {
+      new OpenLoopSchedule(rate, durationSeconds, batchSize); // validates the combination
+    }
+    if (blockPeriodMs <= 0 || senders < 2 || connections <= 0 || pollIntervalMs <= 0) {
+      throw new IllegalArgumentException(
+          "block period, connections and poll interval must be positive; senders at least 2");
+    }
+    if (drainSeconds <= 0 || recoveries <= 0) {
+      throw new IllegalArgumentException("drain seconds and recoveries must be positive");
+    }
+  }
+
+  /** Parses the arguments; a bad one is an {@link IllegalArgumentException} naming it. */
+  public static LoadOptions parse(String... arguments) {
+    boolean quick = List.of(arguments).contains("--quick");
+    List<Integer> rates = List.of(quick ? 5_000 : 10_000);
+    int duration = quick ? 10 : 30;
+    int blockPeriod = 250;
+    int senders = 2_000;
+    int batch = 250;
+    int connections = 4;
+    int poll = 10;
+    int drain = 30;
+    int recoveries = 20_000;
+    Optional<Long> gasLimit = Optional.empty();
+    Optional<String> classpath = Optional.empty();
+    List<String> jvmOptions = List.of();
+    String out = "bench-results.json";
+    boolean keep = false;
+    boolean help = false;
+    for (int i = 0; i < arguments.length; i++) {
+      String flag = arguments[i];
+      switch (flag) {
+        case "--quick" -> {}
+        case "--keep" -> keep = true;
+        case "--help", "-h" -> help = true;
+        default -> {
+          if (i + 1 >= arguments.length) {
+            throw new IllegalArgumentException("unknown flag or missing value: " + flag);
+          }
+          String value = arguments[++i];
+          switch (flag) {
+            case "--tps" -> rates = rates(value);
+            case "--duration" -> duration = positive(flag, value);
+            case "--block-period-ms" -> blockPeriod = positive(flag, value);
+            case "--senders" -> senders = positive(flag, value);
+            case "--batch" -> batch = positive(flag, value);
+            case "--connections" -> connections = positive(flag, value);
+            case "--poll-ms" -> poll = positive(flag, value);
+            case "--drain-seconds" -> drain = positive(flag, value);
+            case "--recoveries" -> recoveries = positive(flag, value);
+            case "--block-gas-limit" -> gasLimit = Optional.of((long) positive(flag, value));
+            case "--node-classpath" -> classpath = Optional.of(value);
+            case "--node-jvm-opts" -> jvmOptions = splitOptions(value);
+            case "--out" -> out = value;
+            default -> throw new IllegalArgumentException("unknown flag: " + flag);
+          }
+        }
+      }
+    }
+    return new LoadOptions(
+        rates,
+        duration,
+        blockPeriod,
+        senders,
+        batch,
+        connections,
+        poll,
+        drain,
+        recoveries,
+        gasLimit,
+        classpath,
+        jvmOptions,
+        out,
+        keep,
+        help);
+  }
+
+  private static List<Integer> rates(String value) {
+    List<Integer> rates = new ArrayList<>();
+    for (String rate : value.split(",", -1)) {
+      rates.add(positive("--tps", rate.trim()));
+    }
+    return rates;
+  }
+
+  private static List<String> splitOptions(String value) {
+    return value.isBlank() ? List.of() : List.of(value.trim().split("\\s+", -1));
+  }
+
+  private static int positive(String flag, String value) {
+    try {
+      int parsed = Integer.parseInt(value.replace("_", ""));
+      if (parsed > 0) {
+        return parsed;
+      }
+    } catch (NumberFormatException notANumber) {
+      // Reported below with the flag's name.
+    }
+    throw new IllegalArgumentException(
+        flag + " needs a positive whole number, got '" + value + "'");
+  }
+}

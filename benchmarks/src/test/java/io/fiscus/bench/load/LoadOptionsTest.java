@@ -1,0 +1,56 @@
+package io.fiscus.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoadOptionsTest {
+
+  @Test
+  void defaultsAreTenThousandPerSecondForThirtySecondsAtQuarterSecondBlocks() {
+    LoadOptions options = LoadOptions.parse();
+
+    assertThat(options.rates()).containsExactly(10_000);
+    assertThat(options.durationSeconds()).isEqualTo(30);
+    assertThat(options.blockPeriodMs()).isEqualTo(250);
+    assertThat(options.senders()).isEqualTo(2_000);
+    assertThat(options.batchSize()).isEqualTo(250);
+    assertThat(options.resultsFile()).isEqualTo("bench-results.json");
+  }
+
+  @Test
+  void quickLowersRateAndDurationButExplicitFlagsWin() {
+    assertThat(LoadOptions.parse("--quick").rates()).containsExactly(5_000);
+    assertThat(LoadOptions.parse("--quick").durationSeconds()).isEqualTo(10);
+    LoadOptions both = LoadOptions.parse("--tps", "2000", "--quick");
+    assertThat(both.rates()).containsExactly(2_000);
+    assertThat(both.durationSeconds()).isEqualTo(10);
+  }
+
+  @Test
+  void severalRatesGiveSeveralRuns() {
+    assertThat(LoadOptions.parse("--tps", "10000,15_000, 20000").rates())
+        .isEqualTo(List.of(10_000, 15_000, 20_000));
+  }
+
+  @Test
+  void nodeJvmOptionsSplitOnWhitespace() {
+    assertThat(
+            LoadOptions.parse("--node-jvm-opts", " -Xmx2g  -XX:+AlwaysPreTouch").nodeJvmOptions())
+        .containsExactly("-Xmx2g", "-XX:+AlwaysPreTouch");
+  }
+
+  @Test
+  void aBadValueNamesItsFlag() {
+    assertThatThrownBy(() -> LoadOptions.parse("--tps", "fast"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--tps");
+    assertThatThrownBy(() -> LoadOptions.parse("--senders", "1"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LoadOptions.parse("--frobnicate", "1"))
+        .hasMessageContaining("--frobnicate");
+    assertThatThrownBy(() -> LoadOptions.parse("--batch", "2000")).hasMessageContaining("1024");
+  }
+}
