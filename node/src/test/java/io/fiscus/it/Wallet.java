@@ -16,7 +16,7 @@ import org.web3j.utils.Numeric;
 
 /** One account sending Web3j-signed EIP-1559 transactions with its own nonce counter. */
 public final class Wallet {
-  static final BigInteger GAS_LIMIT = BigInteger.valueOf(200_000);
+  public static final BigInteger GAS_LIMIT = BigInteger.valueOf(200_000);
 
   public final Credentials credentials;
   private final Web3j web3j;

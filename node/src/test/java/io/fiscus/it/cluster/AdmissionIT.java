@@ -76,14 +76,14 @@ class AdmissionIT {
     String keyPrefix = refused.publicKeyHex().substring(0, 16);
     List<String> evidence = new ArrayList<>();
     for (ClusterNode validator : cluster.validators()) {
-      for (String line : validator.process().log().split("\n")) {
+      for (String line : validator.process().log().lines().toList()) {
         String lower = line.toLowerCase(Locale.ROOT);
         boolean names = lower.contains(keyPrefix) || lower.contains(refused.address().substring(2));
         if (names && lower.contains(reason)) {
           evidence.add(validator.name() + " log: " + line);
         }
       }
-      for (String line : validator.metrics().split("\n")) {
+      for (String line : validator.metrics().lines().toList()) {
         String lower = line.toLowerCase(Locale.ROOT);
         if (!line.startsWith("#")
             && lower.contains("p2p")

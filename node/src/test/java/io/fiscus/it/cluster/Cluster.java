@@ -1,5 +1,7 @@
 package io.fiscus.it.cluster;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fiscus.it.NodeProcess;
 import io.fiscus.it.TestNetwork;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.web3j.crypto.Credentials;
@@ -38,7 +41,7 @@ public final class Cluster implements AutoCloseable {
   public static final String PERMISSIONS_FLAG =
       System.getProperty("fiscus.it.permissionsFlag", "--permissions-nodes-config-file");
 
-  static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  static final Duration START_TIMEOUT = Duration.ofMinutes(2);
 
   private final Path directory;
   private final TestNetwork network;
@@ -70,6 +73,7 @@ public final class Cluster implements AutoCloseable {
     private long blockPeriodMillis = 250;
     private int fullNodes;
     private boolean proxied;
+    private OptionalLong emptyBlockPeriodSeconds = OptionalLong.of(0);
     private final Map<Integer, Path> fullNodeGenesis = new HashMap<>();
     private final List<String> nodeArguments = new ArrayList<>();
 
@@ -95,6 +99,16 @@ public final class Cluster implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The genesis' {@code emptyblockperiodseconds}: 0 (the default here) makes a block every block
+     * period even without transactions, so liveness and halts show in the head alone; empty means
+     * the generator's default (blocks only when there are transactions, ADR 8).
+     */
+    public Builder emptyBlockPeriodSeconds(OptionalLong seconds) {
+      this.emptyBlockPeriodSeconds = seconds;
+      return this;
+    }
+
     /** Route every node-to-node link through its own {@link TcpProxy}. */
     public Builder proxied() {
       this.proxied = true;
@@ -109,6 +123,8 @@ public final class Cluster implements AutoCloseable {
 
     public Cluster build(Path directory) {
       TestNetwork network = TestNetwork.generate(directory, validators, blockPeriodMillis);
+      emptyBlockPeriodSeconds.ifPresent(
+          seconds -> setEmptyBlockPeriod(network.directory.resolve("genesis.json"), seconds));
       List<Member> members = new ArrayList<>();
       for (int v = 1; v <= validators; v++) {
         Path config = network.nodeConfig(v);
@@ -136,8 +152,10 @@ public final class Cluster implements AutoCloseable {
       for (int i = 0; i < members.size(); i++) {
         Member member = members.get(i);
         List<String> arguments = new ArrayList<>();
-        arguments.add("--bootnodes");
-        arguments.add(bootnodes(members, i, proxies));
+        if (members.size() > 1) {
+          arguments.add("--bootnodes");
+          arguments.add(bootnodes(members, i, proxies));
+        }
         arguments.addAll(shared);
         nodes.add(
             new ClusterNode(
@@ -148,6 +166,17 @@ public final class Cluster implements AutoCloseable {
       }
       proxies.values().forEach(TcpProxy::start);
       return new Cluster(directory, network, nodes, validators, proxies);
+    }
+  }
+
+  private static void setEmptyBlockPeriod(Path genesisFile, long seconds) {
+    try {
+      ObjectMapper json = new ObjectMapper();
+      ObjectNode genesis = (ObjectNode) json.readTree(genesisFile.toFile());
+      ((ObjectNode) genesis.path("config").path("qbft")).put("emptyblockperiodseconds", seconds);
+      json.writerWithDefaultPrettyPrinter().writeValue(genesisFile.toFile(), genesis);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

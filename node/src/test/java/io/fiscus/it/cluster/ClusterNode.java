@@ -127,7 +127,7 @@ public final class ClusterNode implements AutoCloseable {
 
   /** The value of one unlabelled metric, or 0 when absent. */
   public double metric(String name) {
-    for (String line : metrics().split("\n")) {
+    for (String line : metrics().lines().toList()) {
       if (line.startsWith(name + " ")) {
         return Double.parseDouble(line.substring(name.length() + 1).trim());
       }

@@ -26,31 +26,30 @@ class ValidatorCrashIT {
           () -> {
             cluster.startValidators();
             cluster.awaitAllAtLeast(2, FIRST_BLOCKS);
-            try (FinalizedLedger ledger = new FinalizedLedger(cluster::validators, 0);
-                ClusterLoad load =
-                    new ClusterLoad(
-                        cluster::validators,
-                        cluster.network().chainId,
-                        List.of(
-                            cluster.network().account("bank-a"),
-                            cluster.network().account("bank-b")),
-                        40)) {
-              ledger.start();
-              load.start();
-              List<Integer> victims = LONG ? List.of(0, 1, 2, 3) : List.of(2);
-              for (int victim : victims) {
-                crashAndRecover(cluster, ledger, victim);
+            FinalizedLedger ledger = new FinalizedLedger(cluster::validators, 0);
+            ledger.start();
+            try {
+              try (ClusterLoad load =
+                  new ClusterLoad(
+                      cluster::validators,
+                      cluster.network().chainId,
+                      List.of(
+                          cluster.network().account("bank-a"), cluster.network().account("bank-b")),
+                      40)) {
+                load.start();
+                List<Integer> victims = LONG ? List.of(0, 1, 2, 3) : List.of(2);
+                for (int victim : victims) {
+                  crashAndRecover(cluster, ledger, victim);
+                }
               }
-              load.close();
-              assertThat(ledger.transactions())
-                  .as("transactions finalized under load")
-                  .isPositive();
               long height = cluster.node(0).head().number();
               cluster.awaitAllAtLeast(height, RECOVERY);
+            } finally {
               ledger.close();
-              cluster.assertAgreeAt(height);
-              ledger.assertNothingLost(cluster);
             }
+            assertThat(ledger.transactions()).as("transactions finalized under load").isPositive();
+            cluster.assertAgreeAt(cluster.commonHeight());
+            ledger.assertNothingLost(cluster);
           });
     }
   }
