@@ -84,7 +84,9 @@ public final class ClusterBenchmark {
         cluster.awaitAllAtLeast(2, ClusterTests.FIRST_BLOCKS);
         Map<String, Object> figures = new LinkedHashMap<>(options);
         figures.putAll(load(cluster));
-        figures.putAll(catchUp(cluster, number("catchup-blocks")));
+        if (cluster.validators().size() > 1 && number("catchup-blocks") > 0) {
+          figures.putAll(catchUp(cluster, number("catchup-blocks")));
+        }
         String json =
             new com.fasterxml.jackson.databind.ObjectMapper()
                 .writerWithDefaultPrettyPrinter()
