@@ -18,16 +18,16 @@ import org.web3j.abi.datatypes.generated.Uint8;
  * The system contracts' functions, ABI-encoded by Web3j's own encoder (not ours), so these tests
  * check that a standard Ethereum client's calls work unchanged.
  */
-final class LedgerCalls {
-  static final String REGISTRY = "0x000000000000000000000000000000000000cb00";
-  static final String TOKEN = "0x000000000000000000000000000000000000cb01";
-  static final String TAX_INVOICES = "0x000000000000000000000000000000000000cb02";
-  static final String LEDGER_RECORDS = "0x000000000000000000000000000000000000cb03";
+public final class LedgerCalls {
+  public static final String REGISTRY = "0x000000000000000000000000000000000000cb00";
+  public static final String TOKEN = "0x000000000000000000000000000000000000cb01";
+  public static final String TAX_INVOICES = "0x000000000000000000000000000000000000cb02";
+  public static final String LEDGER_RECORDS = "0x000000000000000000000000000000000000cb03";
 
   private LedgerCalls() {}
 
   /** A call: the contract it goes to and its ABI-encoded data. */
-  record Call(String to, String data) {}
+  public record Call(String to, String data) {}
 
   private static Call call(String to, String name, Type<?>... args) {
     return new Call(to, FunctionEncoder.encode(new Function(name, List.of(args), List.of())));
@@ -37,60 +37,61 @@ final class LedgerCalls {
     return new Uint256(BigInteger.valueOf(minorUnits));
   }
 
-  static Call mint(String bank, long amount) {
+  public static Call mint(String bank, long amount) {
     return call(TOKEN, "mint", new Address(bank), amount(amount));
   }
 
-  static Call redeem(long amount) {
+  public static Call redeem(long amount) {
     return call(TOKEN, "redeem", amount(amount));
   }
 
-  static Call transfer(String to, long amount) {
+  public static Call transfer(String to, long amount) {
     return call(TOKEN, "transfer", new Address(to), amount(amount));
   }
 
-  static Call transferWithReference(String to, long amount, byte[] reference32) {
+  public static Call transferWithReference(String to, long amount, byte[] reference32) {
     return call(
         TOKEN, "transferWithReference", new Address(to), amount(amount), new Bytes32(reference32));
   }
 
-  static Call approve(String spender, long amount) {
+  public static Call approve(String spender, long amount) {
     return call(TOKEN, "approve", new Address(spender), amount(amount));
   }
 
-  static Call transferFrom(String from, String to, long amount) {
+  public static Call transferFrom(String from, String to, long amount) {
     return call(TOKEN, "transferFrom", new Address(from), new Address(to), amount(amount));
   }
 
-  static Call balanceOf(String account) {
+  public static Call balanceOf(String account) {
     return call(TOKEN, "balanceOf", new Address(account));
   }
 
-  static Call grantRole(String account, int role) {
+  public static Call grantRole(String account, int role) {
     return call(REGISTRY, "grantRole", new Address(account), new Uint8(role));
   }
 
-  static Call revokeRole(String account, int role) {
+  public static Call revokeRole(String account, int role) {
     return call(REGISTRY, "revokeRole", new Address(account), new Uint8(role));
   }
 
-  static Call registerAccount(String account, int tier) {
+  public static Call registerAccount(String account, int tier) {
     return call(REGISTRY, "registerAccount", new Address(account), new Uint8(tier));
   }
 
-  static Call setTier(String account, int tier) {
+  public static Call setTier(String account, int tier) {
     return call(REGISTRY, "setTier", new Address(account), new Uint8(tier));
   }
 
-  static Call freeze(String account, String reason) {
+  public static Call freeze(String account, String reason) {
     return call(REGISTRY, "freeze", new Address(account), new Utf8String(reason));
   }
 
-  static Call unfreeze(String account) {
+  public static Call unfreeze(String account) {
     return call(REGISTRY, "unfreeze", new Address(account));
   }
 
-  static Call setTierLimits(int tier, long maxBalance, long maxTransfer, long dailyOutLimit) {
+  public static Call setTierLimits(
+      int tier, long maxBalance, long maxTransfer, long dailyOutLimit) {
     return call(
         REGISTRY,
         "setTierLimits",
@@ -100,11 +101,11 @@ final class LedgerCalls {
         amount(dailyOutLimit));
   }
 
-  static Call registerTaxpayer(String account, String taxId) {
+  public static Call registerTaxpayer(String account, String taxId) {
     return call(REGISTRY, "registerTaxpayer", new Address(account), new Utf8String(taxId));
   }
 
-  static Call issueInvoice(
+  public static Call issueInvoice(
       String number,
       String buyer,
       long issueDate,
@@ -124,15 +125,15 @@ final class LedgerCalls {
         new Bytes32(documentHash));
   }
 
-  static Call payInvoice(byte[] id) {
+  public static Call payInvoice(byte[] id) {
     return call(TAX_INVOICES, "payInvoice", new Bytes32(id));
   }
 
-  static Call cancelInvoice(byte[] id, String reason) {
+  public static Call cancelInvoice(byte[] id, String reason) {
     return call(TAX_INVOICES, "cancelInvoice", new Bytes32(id), new Utf8String(reason));
   }
 
-  static Call issueCreditNote(
+  public static Call issueCreditNote(
       byte[] originalId, String number, long net, long tax, byte[] documentHash) {
     return call(
         TAX_INVOICES,
@@ -144,7 +145,7 @@ final class LedgerCalls {
         new Bytes32(documentHash));
   }
 
-  static Call record(byte[] kind, byte[] key, byte[] payload) {
+  public static Call record(byte[] kind, byte[] key, byte[] payload) {
     return call(
         LEDGER_RECORDS, "record", new Bytes32(kind), new Bytes32(key), new DynamicBytes(payload));
   }

@@ -19,24 +19,33 @@ import java.util.concurrent.TimeUnit;
  * A real {@code fiscus} process started from this test's own classpath, on loopback ports picked
  * free at construction. Output goes to a log file that failing tests print.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
   private final Path configFile;
   private final Path log;
   private final int rpcPort = freePort();
-  private final int p2pPort = freePort();
+  private final int p2pPort;
   private final int metricsPort = freePort();
   private final int webSocketPort = freePort();
   private final List<String> extraArguments;
   private Process process;
 
   NodeProcess(Path configFile, List<String> extraArguments) {
+    this(configFile, freePort(), extraArguments);
+  }
+
+  /**
+   * A node on a p2p port chosen by the caller (a cluster names every node's p2p port in the others'
+   * bootnodes before any starts).
+   */
+  public NodeProcess(Path configFile, int p2pPort, List<String> extraArguments) {
     this.configFile = configFile;
+    this.p2pPort = p2pPort;
     this.log = configFile.resolveSibling("node.log");
     this.extraArguments = List.copyOf(extraArguments);
   }
 
   /** Runs {@code fiscus args...} to completion and returns its exit code; output in {@code log}. */
-  static int runCli(Path log, String... args) {
+  public static int runCli(Path log, String... args) {
     try {
       Process cli =
           new ProcessBuilder(command(List.of(args)))
@@ -68,7 +77,7 @@ final class NodeProcess implements AutoCloseable {
     return command;
   }
 
-  void start() {
+  public void start() {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -96,7 +105,7 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** Waits until the node answers {@code eth_blockNumber}; fails with the log's tail if it dies. */
-  void awaitServing(Duration timeout) {
+  public void awaitServing(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpClient client = HttpClient.newHttpClient();
     while (System.nanoTime() < deadline) {
@@ -129,18 +138,18 @@ final class NodeProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush; what was committed must survive. */
-  void kill9() {
+  public void kill9() {
     process.destroyForcibly();
     waitExit();
   }
 
   /** SIGTERM: a clean shutdown; returns the exit code. */
-  int stop() {
+  public int stop() {
     process.destroy();
     return waitExit();
   }
 
-  boolean isAlive() {
+  public boolean isAlive() {
     return process != null && process.isAlive();
   }
 
@@ -156,19 +165,19 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  String rpcUrl() {
+  public String rpcUrl() {
     return "http://127.0.0.1:" + rpcPort + "/";
   }
 
-  String wsUrl() {
+  public String wsUrl() {
     return "ws://127.0.0.1:" + rpcPort + "/";
   }
 
-  String metricsUrl() {
+  public String metricsUrl() {
     return "http://127.0.0.1:" + metricsPort + "/metrics";
   }
 
-  String logTail() {
+  public String logTail() {
     try {
       List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
@@ -177,12 +186,21 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  String log() {
+  public String log() {
     try {
       return Files.readString(log);
     } catch (IOException e) {
       return "";
     }
+  }
+
+  public int p2pPort() {
+    return p2pPort;
+  }
+
+  /** The operating-system process id of the running node (for /proc/<pid>/stat). */
+  public long pid() {
+    return process.pid();
   }
 
   @Override
@@ -192,7 +210,7 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

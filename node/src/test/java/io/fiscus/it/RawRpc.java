@@ -14,18 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Plain JSON-RPC over HTTP, for methods Web3j has no wrapper for and for malformed requests. */
-final class RawRpc {
+public final class RawRpc {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String url;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  RawRpc(String url) {
+  public RawRpc(String url) {
     this.url = url;
   }
 
   /** The whole response object of {@code method(params...)}. */
-  JsonNode call(String method, Object... params) {
+  public JsonNode call(String method, Object... params) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("jsonrpc", "2.0");
     request.put("id", 1);
@@ -39,7 +39,7 @@ final class RawRpc {
   }
 
   /** The {@code result} of a call that must succeed. */
-  JsonNode result(String method, Object... params) {
+  public JsonNode result(String method, Object... params) {
     JsonNode response = call(method, params);
     if (response.has("error")) {
       throw new AssertionError(method + " failed: " + response.get("error"));
@@ -47,7 +47,7 @@ final class RawRpc {
     return response.get("result");
   }
 
-  HttpResponse<String> post(String body) {
+  public HttpResponse<String> post(String body) {
     try {
       return client.send(
           HttpRequest.newBuilder(URI.create(url))
@@ -65,7 +65,7 @@ final class RawRpc {
   }
 
   /** A plain GET of this URL's body (for /metrics). */
-  String get() {
+  public String get() {
     try {
       return client
           .send(

@@ -15,27 +15,27 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /** One account sending Web3j-signed EIP-1559 transactions with its own nonce counter. */
-final class Wallet {
-  static final BigInteger GAS_LIMIT = BigInteger.valueOf(200_000);
+public final class Wallet {
+  public static final BigInteger GAS_LIMIT = BigInteger.valueOf(200_000);
 
-  final Credentials credentials;
+  public final Credentials credentials;
   private final Web3j web3j;
   private final long chainId;
   private long nonce;
 
-  Wallet(Web3j web3j, long chainId, Credentials credentials) {
+  public Wallet(Web3j web3j, long chainId, Credentials credentials) {
     this.web3j = web3j;
     this.chainId = chainId;
     this.credentials = credentials;
     this.nonce = fetchNonce();
   }
 
-  String address() {
+  public String address() {
     return credentials.getAddress();
   }
 
   /** Signs the next transaction for {@code call}; the nonce advances. */
-  String sign(LedgerCalls.Call call) {
+  public String sign(LedgerCalls.Call call) {
     RawTransaction raw =
         RawTransaction.createTransaction(
             chainId,
@@ -50,7 +50,7 @@ final class Wallet {
   }
 
   /** Sends and returns the transaction hash; fails the test on a JSON-RPC error. */
-  String send(LedgerCalls.Call call) {
+  public String send(LedgerCalls.Call call) {
     EthSendTransaction sent = sendRaw(sign(call));
     if (sent.hasError()) {
       throw new AssertionError(
@@ -60,11 +60,11 @@ final class Wallet {
   }
 
   /** Sends and waits for the receipt. */
-  TransactionReceipt execute(LedgerCalls.Call call) {
+  public TransactionReceipt execute(LedgerCalls.Call call) {
     return awaitReceipt(web3j, send(call), Duration.ofSeconds(30));
   }
 
-  EthSendTransaction sendRaw(String signedHex) {
+  public EthSendTransaction sendRaw(String signedHex) {
     try {
       return web3j.ethSendRawTransaction(signedHex).send();
     } catch (IOException e) {
@@ -84,7 +84,7 @@ final class Wallet {
     }
   }
 
-  static TransactionReceipt awaitReceipt(Web3j web3j, String hash, Duration timeout) {
+  public static TransactionReceipt awaitReceipt(Web3j web3j, String hash, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<TransactionReceipt> receipt = receipt(web3j, hash);
@@ -101,7 +101,7 @@ final class Wallet {
     throw new AssertionError("no receipt for " + hash + " within " + timeout);
   }
 
-  static Optional<TransactionReceipt> receipt(Web3j web3j, String hash) {
+  public static Optional<TransactionReceipt> receipt(Web3j web3j, String hash) {
     try {
       return web3j.ethGetTransactionReceipt(hash).send().getTransactionReceipt();
     } catch (IOException e) {
