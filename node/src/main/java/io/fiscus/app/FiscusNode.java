@@ -115,13 +115,12 @@ public final class FiscusNode implements AutoCloseable {
     driver.start();
     toClose.push(driver::stop);
     LOG.info(
-        "Fiscus node started: chain {} genesis {} head #{} key {} ({}), JSON-RPC http://{}:{}/,"
+        "Fiscus node started: chain {} genesis {} head #{} node address {}, JSON-RPC http://{}:{}/,"
             + " metrics http://{}:{}/metrics",
         genesis.chainId(),
         genesisBlock.hash().toHex(),
         chain.headNumber(),
         Secp256k1.address(key),
-        driver.isValidator() ? "validator" : "not a validator",
         config.rpcHttpHost(),
         rpc.httpPort(),
         config.metricsHost(),

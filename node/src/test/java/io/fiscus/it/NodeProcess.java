@@ -13,13 +13,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real {@code fiscus} process started from this test's own classpath, on loopback ports picked
  * free at construction. Output goes to a log file that failing tests print.
  */
 public final class NodeProcess implements AutoCloseable {
+  private static final int PORT_RANGE_START = 20_000;
+  private static final int PORT_RANGE_SIZE = 12_000;
+  private static final AtomicInteger nextPort =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(PORT_RANGE_SIZE));
+
   private final Path configFile;
   private final Path log;
   private final int rpcPort = freePort();
@@ -210,11 +217,21 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * A loopback port free now, below Linux's ephemeral range (32768+): a port the OS hands out for
+   * port 0 can be taken by an outgoing connection before our node binds it (seen: a p2p port
+   * answered by another node's HTTP server), so ports come from a range outgoing connections never
+   * use. Each JVM starts at a random offset and counts up, so parallel JVMs rarely meet.
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      int candidate = PORT_RANGE_START + Math.floorMod(nextPort.getAndIncrement(), PORT_RANGE_SIZE);
+      try (ServerSocket socket =
+          new ServerSocket(candidate, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException taken) {
+        // in use: try the next one
+      }
     }
   }
 

@@ -27,6 +27,7 @@ public final class TestNetwork {
 
   public static TestNetwork generate(Path parent, int validators, long blockPeriodMillis) {
     Path directory = parent.resolve("network");
+    createDirectories(parent);
     int exit =
         NodeProcess.runCli(
             parent.resolve("generate.log"),
@@ -67,6 +68,14 @@ public final class TestNetwork {
             account.get("name").asText(), Credentials.create(account.get("privateKey").asText()));
       }
       return accounts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void createDirectories(Path directory) {
+    try {
+      Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -328,9 +328,10 @@ public final class ConsensusDriver implements ConsensusControl {
     head = ChainBlock.of(chain.block(chain.headNumber()).orElseThrow());
     tally = tallies.afterHead();
     log.info(
-        "Consensus starts at block {} with {} validators, {} restored records",
+        "Consensus starts at block {} with {} validators ({}), {} restored records",
         head.height(),
         tally.validators().size(),
+        tally.validators().contains(key.address()) ? "this node is one" : "this node is not one",
         records.size());
     deliver(new Event.NewChainHead(clockMillis.getAsLong(), head, tally));
   }
