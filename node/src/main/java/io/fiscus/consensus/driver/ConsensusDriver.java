@@ -464,6 +464,7 @@ public final class ConsensusDriver implements ConsensusControl {
     }
     blockTimerHeight = height;
     blockTimerAtMillis = now;
+    timing.blockTimerFired(height, now);
     deliver(new Event.BlockTimerExpired(now, height));
   }
 

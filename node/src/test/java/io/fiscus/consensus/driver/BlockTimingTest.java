@@ -20,6 +20,20 @@ class BlockTimingTest {
   }
 
   @Test
+  void theNextPeriodCountsFromTheParentsBlockTimerSoBuildAndCommitOverlapIt() {
+    BlockTiming timing = new BlockTiming(250, OptionalLong.empty());
+    timing.blockTimerFired(7, PARENT_MILLIS + 100);
+    timing.committed(7, PARENT_MILLIS + 300);
+
+    assertThat(timing.blockTimerDeadline(8, PARENT_MILLIS)).isEqualTo(PARENT_MILLIS + 350);
+
+    timing.committed(8, PARENT_MILLIS + 900);
+    assertThat(timing.blockTimerDeadline(9, PARENT_MILLIS))
+        .as("a parent whose timer fired elsewhere counts from its commit")
+        .isEqualTo(PARENT_MILLIS + 1_150);
+  }
+
+  @Test
   void theCoreDeadlineWinsWhenItIsLater() {
     BlockTiming timing = new BlockTiming(2_000, OptionalLong.empty());
     timing.committed(7, PARENT_MILLIS + 100);
