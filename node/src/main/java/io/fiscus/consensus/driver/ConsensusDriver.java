@@ -132,7 +132,8 @@ public final class ConsensusDriver implements ConsensusControl {
             pool,
             executor,
             settings.blockGasLimit(),
-            settings.proposalTransactionsMax(),
+            ProposalSizer.forBlockPeriod(
+                settings.qbft().blockPeriodMillis(), settings.proposalTransactionsMax()),
             tallies,
             cache,
             metrics);

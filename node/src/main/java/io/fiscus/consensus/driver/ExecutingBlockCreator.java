@@ -30,14 +30,15 @@ import java.util.Optional;
  * seals). The execution is cached for import.
  *
  * <p>The header's gas limit is the parent's (the chain's gas limit never changes); {@code
- * blockGasLimit} caps what is selected, to bound the build time below the chain's limit.
+ * blockGasLimit} caps what is selected below the chain's limit, and the {@link ProposalSizer} caps
+ * the count so a build takes a bounded share of the block period.
  */
 public final class ExecutingBlockCreator implements QbftBlockCreator {
   private final ChainReader chain;
   private final TransactionPool pool;
   private final BlockExecutor executor;
   private final long blockGasLimit;
-  private final int transactionsMax;
+  private final ProposalSizer sizer;
   private final VoteTallies tallies;
   private final BlockExecutionCache cache;
   private final NodeMetrics metrics;
@@ -47,7 +48,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
       TransactionPool pool,
       BlockExecutor executor,
       long blockGasLimit,
-      int transactionsMax,
+      ProposalSizer sizer,
       VoteTallies tallies,
       BlockExecutionCache cache,
       NodeMetrics metrics) {
@@ -55,7 +56,7 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
     this.pool = pool;
     this.executor = executor;
     this.blockGasLimit = blockGasLimit;
-    this.transactionsMax = transactionsMax;
+    this.sizer = sizer;
     this.tallies = tallies;
     this.cache = cache;
     this.metrics = metrics;
@@ -75,11 +76,13 @@ public final class ExecutingBlockCreator implements QbftBlockCreator {
     long selectGas = Math.min(gasLimit, blockGasLimit);
     List<SignedTransaction> candidates =
         pool.select(
-            selectGas, (int) Math.min(transactionsMax, selectGas / SystemContracts.BASE_GAS));
+            selectGas,
+            (int) Math.min(sizer.transactionsMax(), selectGas / SystemContracts.BASE_GAS));
     Selection selection = executeDroppingInvalid(context, candidates);
     BlockExecution.Executed executed = selection.executed();
     TrieCommit trie =
         new StateCommitment(chain.trieNodes(), parentHeader.stateRoot()).apply(executed.changes());
+    sizer.built(selection.included().size(), System.nanoTime() - started);
     Validators validators = tallies.validatorsAfter(parent.hash());
     QbftExtraData extraData =
         new QbftExtraData(

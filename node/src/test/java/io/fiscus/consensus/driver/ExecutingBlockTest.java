@@ -41,7 +41,7 @@ class ExecutingBlockTest {
           pool,
           executor,
           TestChain.GAS_LIMIT,
-          Integer.MAX_VALUE,
+          ProposalSizer.fixed(Integer.MAX_VALUE),
           tallies,
           new BlockExecutionCache(4),
           metrics);
@@ -93,7 +93,7 @@ class ExecutingBlockTest {
             pool,
             executor,
             TestChain.GAS_LIMIT,
-            3,
+            ProposalSizer.fixed(3),
             tallies,
             new BlockExecutionCache(4),
             metrics);
