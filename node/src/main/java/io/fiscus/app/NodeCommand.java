@@ -101,6 +101,23 @@ public final class NodeCommand implements Callable<Integer> {
   int rpcMaxBatchSize;
 
   @Option(
+      names = "--rpc-authentication-enabled",
+      arity = "0..1",
+      defaultValue = "false",
+      description =
+          "Require an ES256K bearer token (JWT signed by the caller's account key) on every RPC"
+              + " call but the harmless ones (default: ${DEFAULT-VALUE}).")
+  boolean rpcAuthenticationEnabled;
+
+  @Option(
+      names = "--rpc-api-methods-no-auth",
+      split = ",",
+      defaultValue = "eth_chainId,eth_blockNumber,net_version,web3_clientVersion",
+      description =
+          "Methods served without a token when authentication is on (default: ${DEFAULT-VALUE}).")
+  List<String> rpcMethodsNoAuth;
+
+  @Option(
       names = "--metrics-host",
       defaultValue = "127.0.0.1",
       description = "Default: ${DEFAULT-VALUE}")
@@ -192,6 +209,8 @@ public final class NodeCommand implements Callable<Integer> {
         Optional.ofNullable(rpcWsPort),
         rpcHttpMaxRequestBytes,
         rpcMaxBatchSize,
+        rpcAuthenticationEnabled,
+        rpcMethodsNoAuth,
         metricsHost,
         metricsPort,
         txPoolMaxSize,

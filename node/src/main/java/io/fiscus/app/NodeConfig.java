@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param permissionsNodesConfigFile the full nodes allowed to connect; when absent, {@code
  *     <data-path>/permissions_config.toml} (a missing file admits validators only)
  * @param rpcWsPort a separate WebSocket port; when absent, WebSocket is served on the HTTP port
+ * @param rpcAuthenticationEnabled every RPC call but {@code rpcMethodsNoAuth} needs a bearer token
+ * @param rpcMethodsNoAuth the methods served without a token when authentication is enabled
  */
 public record NodeConfig(
     Path dataPath,
@@ -26,6 +28,8 @@ public record NodeConfig(
     Optional<Integer> rpcWsPort,
     int rpcHttpMaxRequestBytes,
     int rpcMaxBatchSize,
+    boolean rpcAuthenticationEnabled,
+    List<String> rpcMethodsNoAuth,
     String metricsHost,
     int metricsPort,
     int txPoolMaxSize,
@@ -33,6 +37,7 @@ public record NodeConfig(
 
   public NodeConfig {
     bootnodes = List.copyOf(bootnodes);
+    rpcMethodsNoAuth = List.copyOf(rpcMethodsNoAuth);
   }
 
   /** The full nodes admitted besides the validators (Besu's {@code nodes-allowlist} TOML). */

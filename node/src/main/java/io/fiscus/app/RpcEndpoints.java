@@ -15,6 +15,8 @@ import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.auth.BearerTokens;
+import io.fiscus.rpc.auth.RpcAuthentication;
 import io.fiscus.rpc.cbdc.CbdcMethods;
 import io.fiscus.rpc.eth.EthModule;
 import io.fiscus.rpc.eth.NodeIdentity;
@@ -23,6 +25,7 @@ import io.fiscus.rpc.qbft.QbftMethods;
 import io.fiscus.rpc.state.StateMethods;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The node's JSON-RPC: every method family in one registry, served over HTTP and WebSocket on the
@@ -72,7 +75,8 @@ final class RpcEndpoints implements AutoCloseable {
             .addAll(CbdcMethods.create(chain, index, pool, consensus, peers, genesis.chainId()))
             .addAll(QbftMethods.create(chain, consensus))
             .build();
-    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(methods, limits, metrics);
+    JsonRpcDispatcher dispatcher =
+        new JsonRpcDispatcher(methods, limits, metrics, authentication(config, genesis));
     chain.addListener(eth.subscriptions());
     JsonRpcServer http =
         new JsonRpcServer(
@@ -86,6 +90,16 @@ final class RpcEndpoints implements AutoCloseable {
                     new JsonRpcServer(
                         config.rpcHttpHost(), port, dispatcher, eth.subscriptions(), limits));
     return new RpcEndpoints(eth, http, webSocket);
+  }
+
+  private static RpcAuthentication authentication(NodeConfig config, GenesisConfig genesis) {
+    if (!config.rpcAuthenticationEnabled()) {
+      return RpcAuthentication.disabled();
+    }
+    return RpcAuthentication.required(
+        new BearerTokens(genesis.chainId(), System::currentTimeMillis, Secp256k1.recovery()),
+        Set.copyOf(config.rpcMethodsNoAuth()),
+        System::currentTimeMillis);
   }
 
   void start() {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.rpc.auth.RpcAccess;
+import io.fiscus.rpc.auth.RpcAuthentication;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -31,19 +33,38 @@ public final class JsonRpcDispatcher {
   /** The server is saturated; Besu's code for exceeded limits. */
   public static final int LIMIT_EXCEEDED = -32005;
 
+  /** The request's bearer token is missing, invalid or expired (RPC.md). */
+  public static final int UNAUTHORIZED = -40100;
+
   private final Map<String, RpcMethod> methods;
   private final RpcLimits limits;
   private final NodeMetrics metrics;
+  private final RpcAuthentication authentication;
   private final ObjectMapper mapper;
 
   /**
    * @param methods every shared method by name (copied); per-connection methods come with each call
    */
-  public JsonRpcDispatcher(Map<String, RpcMethod> methods, RpcLimits limits, NodeMetrics metrics) {
+  public JsonRpcDispatcher(
+      Map<String, RpcMethod> methods,
+      RpcLimits limits,
+      NodeMetrics metrics,
+      RpcAuthentication authentication) {
     this.methods = Map.copyOf(methods);
     this.limits = limits;
     this.metrics = metrics;
+    this.authentication = authentication;
     this.mapper = newMapper();
+  }
+
+  /** Without authentication: every method is served to everyone. */
+  public JsonRpcDispatcher(Map<String, RpcMethod> methods, RpcLimits limits, NodeMetrics metrics) {
+    this(methods, limits, metrics, RpcAuthentication.disabled());
+  }
+
+  /** Turns a request's {@code Authorization} header into the access its calls are checked with. */
+  public RpcAccess identify(Optional<String> authorization) {
+    return authentication.identify(authorization);
   }
 
   /** The mapper results are serialized with: records become JSON objects, nulls are kept. */
@@ -58,14 +79,16 @@ public final class JsonRpcDispatcher {
 
   /** Answers one HTTP body or WebSocket message; empty when it held only notifications. */
   public Optional<String> handle(byte[] body) {
-    return handle(body, Map.of());
+    return handle(body, Map.of(), RpcAccess.ANONYMOUS);
   }
 
   /**
    * Like {@link #handle(byte[])}, with {@code connectionMethods} (e.g. {@code eth_subscribe} bound
-   * to a WebSocket connection) tried before the shared methods.
+   * to a WebSocket connection) tried before the shared methods, and every call checked against
+   * {@code access} (see {@link #identify}).
    */
-  public Optional<String> handle(byte[] body, Map<String, RpcMethod> connectionMethods) {
+  public Optional<String> handle(
+      byte[] body, Map<String, RpcMethod> connectionMethods, RpcAccess access) {
     JsonNode root;
     try {
       root = mapper.readTree(body);
@@ -77,7 +100,7 @@ public final class JsonRpcDispatcher {
       return Optional.of(write(error(NullNode.instance, RpcException.PARSE_ERROR, "Parse error")));
     }
     if (!root.isArray()) {
-      return call(root, connectionMethods).map(this::write);
+      return call(root, connectionMethods, access).map(this::write);
     }
     if (root.isEmpty()) {
       return Optional.of(invalidBatch("empty batch"));
@@ -89,7 +112,7 @@ public final class JsonRpcDispatcher {
     }
     ArrayNode responses = NODES.arrayNode(root.size());
     for (JsonNode request : root) {
-      call(request, connectionMethods).ifPresent(responses::add);
+      call(request, connectionMethods, access).ifPresent(responses::add);
     }
     return responses.isEmpty() ? Optional.empty() : Optional.of(write(responses));
   }
@@ -107,7 +130,8 @@ public final class JsonRpcDispatcher {
     return errorResponse(RpcException.INVALID_REQUEST, "Invalid Request", reason);
   }
 
-  private Optional<JsonNode> call(JsonNode request, Map<String, RpcMethod> connectionMethods) {
+  private Optional<JsonNode> call(
+      JsonNode request, Map<String, RpcMethod> connectionMethods, RpcAccess access) {
     if (!request.isObject()) {
       return Optional.of(invalidRequest(NullNode.instance, "a request must be a JSON object"));
     }
@@ -124,13 +148,18 @@ public final class JsonRpcDispatcher {
     if (method == null || !method.isTextual()) {
       return Optional.of(invalidRequest(answerId, "method must be a string"));
     }
-    JsonNode response = invoke(answerId, method.asText(), request.get("params"), connectionMethods);
+    JsonNode response =
+        invoke(answerId, method.asText(), request.get("params"), connectionMethods, access);
     // A notification (no id member at all) is never answered, not even with an error.
     return id == null ? Optional.empty() : Optional.of(response);
   }
 
   private JsonNode invoke(
-      JsonNode id, String name, JsonNode params, Map<String, RpcMethod> connectionMethods) {
+      JsonNode id,
+      String name,
+      JsonNode params,
+      Map<String, RpcMethod> connectionMethods,
+      RpcAccess access) {
     RpcMethod method = connectionMethods.get(name);
     if (method == null) {
       method = methods.get(name);
@@ -138,6 +167,11 @@ public final class JsonRpcDispatcher {
     if (method == null) {
       count(UNKNOWN_METHOD_LABEL, RpcException.METHOD_NOT_FOUND);
       return error(id, RpcException.METHOD_NOT_FOUND, "Method not found");
+    }
+    Optional<String> refusal = authentication.refusal(access, name);
+    if (refusal.isPresent()) {
+      count(name, UNAUTHORIZED);
+      return error(id, UNAUTHORIZED, "Unauthorized", Optional.of(refusal.get()));
     }
     long startNanos = System.nanoTime();
     JsonNode response = invokeKnown(id, name, method, params);

@@ -30,6 +30,8 @@ class FiscusNodeTest {
         Optional.empty(),
         1 << 20,
         100,
+        false,
+        List.of(),
         "127.0.0.1",
         0,
         1_000,

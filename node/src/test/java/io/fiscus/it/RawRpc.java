@@ -12,16 +12,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Plain JSON-RPC over HTTP, for methods Web3j has no wrapper for and for malformed requests. */
 public final class RawRpc {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String url;
+  private final Optional<String> authorization;
   private final HttpClient client = HttpClient.newHttpClient();
 
   public RawRpc(String url) {
+    this(url, Optional.empty());
+  }
+
+  private RawRpc(String url, Optional<String> authorization) {
     this.url = url;
+    this.authorization = authorization;
+  }
+
+  /** The same endpoint, every request carrying {@code Authorization: <value>}. */
+  public RawRpc withAuthorization(String value) {
+    return new RawRpc(url, Optional.of(value));
   }
 
   /** The whole response object of {@code method(params...)}. */
@@ -49,13 +61,13 @@ public final class RawRpc {
 
   public HttpResponse<String> post(String body) {
     try {
-      return client.send(
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create(url))
               .timeout(Duration.ofSeconds(30))
               .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+              .POST(HttpRequest.BodyPublishers.ofString(body));
+      authorization.ifPresent(value -> request.header("Authorization", value));
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

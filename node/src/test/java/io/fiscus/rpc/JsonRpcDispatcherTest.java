@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fiscus.metrics.NodeMetrics;
+import io.fiscus.rpc.auth.RpcAccess;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,8 @@ class JsonRpcDispatcherTest {
     Optional<String> response =
         dispatcher.handle(
             bytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"test_echo\",\"params\":[\"x\"]}"),
-            Map.of("test_echo", params -> "connection"));
+            Map.of("test_echo", params -> "connection"),
+            RpcAccess.ANONYMOUS);
     assertThat(response).hasValueSatisfying(text -> assertThat(text).contains("\"connection\""));
   }
 

@@ -2,6 +2,7 @@ package io.fiscus.rpc.netty;
 
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
+import io.fiscus.rpc.auth.RpcAccess;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,9 +79,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return;
     }
     byte[] body = ByteBufUtil.getBytes(request.content());
+    Optional<String> authorization =
+        Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
     boolean queued =
         queue.enqueue(
-            () -> dispatcher.handle(body),
+            () -> dispatcher.handle(body, Map.of(), dispatcher.identify(authorization)),
             (response, busy) -> answer(ctx, response, busy, keepAlive));
     if (!queued) {
       ChannelFuture unused = ctx.close();
@@ -130,7 +134,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       // Subscribers may legitimately stay silent for long; only HTTP connections time out.
       ctx.pipeline().remove(JsonRpcServer.IDLE_HANDLER);
     }
-    WebSocketRpcHandler webSocket = new WebSocketRpcHandler(services);
+    // A WebSocket is authenticated once, by the upgrade request's header (browsers cannot set
+    // headers on later frames); each call still checks that the token has not expired since.
+    RpcAccess access =
+        dispatcher.identify(
+            Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)));
+    WebSocketRpcHandler webSocket = new WebSocketRpcHandler(services, access);
     ctx.pipeline().replace(this, "websocket", webSocket);
     ctx.pipeline()
         .addBefore(

@@ -5,6 +5,7 @@ import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.SubscriptionService;
 import io.fiscus.rpc.SubscriptionSink;
+import io.fiscus.rpc.auth.RpcAccess;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -44,8 +45,10 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private volatile Channel channel;
   private Map<String, RpcMethod> connectionMethods;
   private ConnectionQueue queue;
+  private final RpcAccess access;
 
-  WebSocketRpcHandler(RpcServices services) {
+  WebSocketRpcHandler(RpcServices services, RpcAccess access) {
+    this.access = access;
     this.dispatcher = services.dispatcher();
     this.subscriptions = services.subscriptions();
     this.limits = services.limits();
@@ -78,7 +81,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private void request(ChannelHandlerContext ctx, byte[] body) {
     boolean queued =
         queue.enqueue(
-            () -> dispatcher.handle(body, connectionMethods),
+            () -> dispatcher.handle(body, connectionMethods, access),
             (response, busy) -> answer(ctx, response, busy));
     if (!queued) {
       closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "too many requests in flight");
