@@ -31,7 +31,7 @@ import net.jqwik.api.Provide;
  * The client's mirror of validator voting agrees with the node's own {@link VoteTally}, block by
  * block, on any history of votes: adds and drops, by validators and by outsiders, across epochs.
  */
-class ValidatorTallyProperties {
+class ValidatorTallyPropertyTest {
   private static final List<Address> POOL =
       IntStream.range(1, 5)
           .mapToObj(i -> Address.fromHex("0x" + String.format("%040x", i * 0x1111)))
