@@ -83,6 +83,7 @@ class GenesisTrustTest {
     assertInvalid("not json", "not JSON");
     assertInvalid("[]", "not a JSON object");
     assertInvalid("{\"extraData\":\"0x00\",\"extraData\":\"0x00\"}", "not JSON");
+    assertInvalid("{\"extraData\":\"0x00\",\"EXTRADATA\":\"0x00\"}", "given twice");
   }
 
   @Test
