@@ -12,16 +12,23 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The single-validator load benchmark of the real node process: for each offered rate, a fresh
- * one-validator network, senders set up through the node, pre-signed transfers offered open-loop
- * over JSON-RPC batches, and finality observed by polling blocks. Prints a table and writes {@code
- * bench-results.json}. Launched by {@code scripts/bench-node}.
+ * The load benchmark of real node processes: first the machine's limits (sender recovery on one
+ * thread, RocksDB synced batch writes), then for each network size and offered rate a fresh network
+ * of that many validators on loopback, senders set up through the nodes, pre-signed transfers
+ * offered open-loop over JSON-RPC batches to every validator in turn, finality observed by polling
+ * blocks, and a fresh full node's catch-up. Prints a table and writes {@code bench-results.json}.
+ * Launched by {@code scripts/bench}.
  */
-public final class NodeLoadBenchmark {
+public final class LoadBenchmark {
+  /** About a 5,000-transfer block's worth of writes per batch, four per transfer. */
+  private static final int STORAGE_PUTS_PER_BATCH = 20_000;
+
+  private static final int STORAGE_BATCHES = 20;
+
   private final LoadOptions options;
   private final PrintStream out;
 
-  public NodeLoadBenchmark(LoadOptions options, PrintStream out) {
+  public LoadBenchmark(LoadOptions options, PrintStream out) {
     this.options = options;
     this.out = out;
   }
@@ -41,7 +48,7 @@ public final class NodeLoadBenchmark {
       return;
     }
     try {
-      new NodeLoadBenchmark(options, System.out).run();
+      new LoadBenchmark(options, System.out).run();
     } catch (IllegalStateException | java.io.UncheckedIOException failed) {
       // Expected failures (the node refused, exited or stalled) carry a message that says why.
       System.err.println("error: " + failed.getMessage());
@@ -52,60 +59,18 @@ public final class NodeLoadBenchmark {
     }
   }
 
-  /** Runs every rate and writes the results file. */
+  /** Runs every network size at every rate and writes the results file. */
   public BenchResults run() {
-    int cores = Runtime.getRuntime().availableProcessors();
-    String cpu = cpuModel();
-    out.printf("machine: %d cores (%s), JDK %s%n", cores, cpu, Runtime.version().feature());
-    out.printf(
-        "note: the load generator runs on the same %d cores as the node and competes with it for"
-            + " CPU; its own CPU time is reported beside the node's.%n",
-        cores);
-    RecoveryRate.Result recovery = RecoveryRate.measure(options.recoveries());
-    out.printf(
-        "sender recovery, one thread (%s): %,d recoveries/s%n",
-        recovery.implementation(), recovery.recoveriesPerSecond());
+    BenchResults.Machine machine = measureMachine();
     NodeProcess.Launcher launcher = launcher();
     long ticksPerSecond = clockTicksPerSecond();
     List<BenchResults.Run> runs = new ArrayList<>();
-    for (int rate : options.rates()) {
-      out.printf(
-          "%nrun: 1 validator, %d ms blocks, %,d tx/s offered for %d s, %,d senders, batches of %d"
-              + " over %d connections%n",
-          options.blockPeriodMs(),
-          rate,
-          options.durationSeconds(),
-          options.senders(),
-          options.batchSize(),
-          options.connections());
-      Path workDir = createWorkDir();
-      Path logCopy =
-          Path.of(options.rates().size() == 1 ? "bench-node.log" : "bench-node-" + rate + ".log");
-      try {
-        BenchResults.Run run =
-            new LoadRun(options, launcher, out, ticksPerSecond).run(rate, workDir, logCopy);
-        runs.add(run);
-        ResultsTable.printRun(out, run);
-      } finally {
-        if (options.keep()) {
-          out.println("  kept " + workDir);
-        } else {
-          deleteTree(workDir);
-        }
-        if (Files.exists(logCopy)) {
-          out.println("  node log: " + logCopy.toAbsolutePath());
-        }
+    for (int validators : options.validatorCounts()) {
+      for (int rate : options.rates()) {
+        runs.add(runOne(launcher, ticksPerSecond, validators, rate));
       }
     }
-    BenchResults results =
-        new BenchResults(
-            new BenchResults.Machine(
-                cores,
-                recovery.recoveriesPerSecond(),
-                recovery.implementation(),
-                cpu,
-                Runtime.version().toString()),
-            runs);
+    BenchResults results = new BenchResults(machine, runs);
     out.println();
     ResultsTable.print(out, results);
     Path file = Path.of(options.resultsFile());
@@ -118,6 +83,70 @@ public final class NodeLoadBenchmark {
     return results;
   }
 
+  private BenchResults.Machine measureMachine() {
+    int cores = Runtime.getRuntime().availableProcessors();
+    String cpu = cpuModel();
+    out.printf("machine: %d cores (%s), JDK %s%n", cores, cpu, Runtime.version().feature());
+    out.printf(
+        "note: the load generator runs on the same %d cores as the nodes and competes with them"
+            + " for CPU; its own CPU time is reported beside theirs.%n",
+        cores);
+    RecoveryRate.Result recovery = RecoveryRate.measure(options.recoveries());
+    out.printf(
+        "sender recovery, one thread (%s): %,d recoveries/s%n",
+        recovery.implementation(), recovery.recoveriesPerSecond());
+    Path storeDir = createWorkDir("fiscus-bench-rocksdb-");
+    StorageWriteRate.Result storage;
+    try {
+      storage = StorageWriteRate.measure(storeDir, STORAGE_BATCHES, STORAGE_PUTS_PER_BATCH);
+    } finally {
+      deleteTree(storeDir);
+    }
+    out.printf(
+        "RocksDB, synced batches of %,d puts (32-byte keys, 100-byte values): %,d batches/s ="
+            + " %,d puts/s%n",
+        storage.putsPerBatch(), storage.batchesPerSecond(), storage.putsPerSecond());
+    return new BenchResults.Machine(
+        cores,
+        recovery.recoveriesPerSecond(),
+        recovery.implementation(),
+        storage.putsPerBatch(),
+        storage.batchesPerSecond(),
+        storage.putsPerSecond(),
+        cpu,
+        Runtime.version().toString());
+  }
+
+  private BenchResults.Run runOne(
+      NodeProcess.Launcher launcher, long ticksPerSecond, int validators, int rate) {
+    out.printf(
+        "%nrun: %d validator%s, %d ms blocks, %,d tx/s offered for %d s, %,d senders, batches of"
+            + " %d over %d connections%n",
+        validators,
+        validators == 1 ? "" : "s",
+        options.blockPeriodMs(),
+        rate,
+        options.durationSeconds(),
+        options.senders(),
+        options.batchSize(),
+        options.connections());
+    Path workDir = createWorkDir("fiscus-bench-");
+    Path logs = Path.of("bench-logs", validators + "-validators-" + rate + "-tps");
+    try {
+      BenchResults.Run run =
+          new LoadRun(options, launcher, out, ticksPerSecond).run(validators, rate, workDir, logs);
+      ResultsTable.printRun(out, run);
+      return run;
+    } finally {
+      if (options.keep()) {
+        out.println("  kept " + workDir);
+      } else {
+        deleteTree(workDir);
+      }
+      out.println("  node logs: " + logs.toAbsolutePath());
+    }
+  }
+
   /** The node runs on this JVM's java, with the given classpath or this JVM's own. */
   private NodeProcess.Launcher launcher() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -128,9 +157,9 @@ public final class NodeLoadBenchmark {
     return new NodeProcess.Launcher(java, classpath, jvmOptions);
   }
 
-  private static Path createWorkDir() {
+  private static Path createWorkDir(String prefix) {
     try {
-      return Files.createTempDirectory("fiscus-bench-node-");
+      return Files.createTempDirectory(prefix);
     } catch (IOException failed) {
       throw new UncheckedIOException("cannot create a temporary directory", failed);
     }
