@@ -131,7 +131,12 @@ public final class LoadBenchmark {
         options.batchSize(),
         options.connections());
     Path workDir = createWorkDir("fiscus-bench-");
-    Path logs = Path.of("bench-logs", validators + "-validators-" + rate + "-tps");
+    // Beside the results file, so a run in another directory keeps its logs with its figures.
+    Path logs =
+        Path.of(options.resultsFile())
+            .toAbsolutePath()
+            .resolveSibling("bench-logs")
+            .resolve(validators + "-validators-" + rate + "-tps");
     try {
       BenchResults.Run run =
           new LoadRun(options, launcher, out, ticksPerSecond).run(validators, rate, workDir, logs);

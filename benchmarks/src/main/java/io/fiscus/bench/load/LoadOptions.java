@@ -56,6 +56,7 @@ public record LoadOptions(
                   --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
                   --out bench-results.json;  --quick: --tps 2000 --duration 10 --senders 500
         one run, on a fresh network, per network size and rate; node logs go to bench-logs/
+        beside the results file
       """;
 
   public LoadOptions {
