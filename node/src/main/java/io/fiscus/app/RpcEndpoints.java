@@ -61,7 +61,8 @@ final class RpcEndpoints implements AutoCloseable {
             EnodeUrl.of(Secp256k1.signer().publicKey(key), config.p2pHost(), config.p2pPort()),
             Secp256k1.address(key),
             config.p2pPort(),
-            false);
+            // net_listening: true whenever the node has a p2p listener.
+            peers != Peers.NONE);
     EthModule eth =
         new EthModule(
             chain, pool, peers, identity, consensus::syncing, limits, System::currentTimeMillis);
