@@ -71,6 +71,8 @@ public final class FiscusNode implements AutoCloseable {
     NodeMetrics metrics = new NodeMetrics();
     ChainStore chain = ChainStore.open(store, new ChainIndexer());
     NodeSetup.initializeOrCheckGenesis(chain, genesisBlock, config);
+    // The gauge moves at each committed block; after a restart it starts at the stored head.
+    metrics.chainHeight.set((double) chain.headNumber());
     BlockExecutor executor = new BlockExecutor(new SystemContracts());
     Mempool pool =
         new Mempool(
