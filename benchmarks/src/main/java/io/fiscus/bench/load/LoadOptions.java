@@ -54,7 +54,7 @@ public record LoadOptions(
              scripts/bench --jmh [PATTERN [JMH flags]]     the JMH micro-benchmarks instead
         defaults: --validators 1,4 --tps 4000 --duration 30 --block-period-ms 250 --senders 2000
                   --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
-                  --out bench-results.json;  --quick: --tps 2000 --duration 10 --senders 500
+                  --out bench-results.json;  --quick: --tps 1000 --duration 10 --senders 500
         one run, on a fresh network, per network size and rate; node logs go to bench-logs/
         beside the results file
       """;
@@ -91,7 +91,7 @@ public record LoadOptions(
   public static LoadOptions parse(String... arguments) {
     boolean quick = List.of(arguments).contains("--quick");
     List<Integer> validators = List.of(1, 4);
-    List<Integer> rates = List.of(quick ? 2_000 : 4_000);
+    List<Integer> rates = List.of(quick ? 1_000 : 4_000);
     int duration = quick ? 10 : 30;
     int blockPeriod = 250;
     int senders = quick ? 500 : 2_000;

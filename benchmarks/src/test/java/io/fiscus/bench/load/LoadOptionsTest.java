@@ -24,7 +24,7 @@ class LoadOptionsTest {
 
   @Test
   void quickLowersRateAndDurationButExplicitFlagsWin() {
-    assertThat(LoadOptions.parse("--quick").rates()).containsExactly(2_000);
+    assertThat(LoadOptions.parse("--quick").rates()).containsExactly(1_000);
     assertThat(LoadOptions.parse("--quick").validatorCounts()).containsExactly(1, 4);
     assertThat(LoadOptions.parse("--quick").senders()).isEqualTo(500);
     assertThat(LoadOptions.parse("--quick").durationSeconds()).isEqualTo(10);
