@@ -181,17 +181,20 @@ public record BenchResults(Machine machine, List<Run> runs) {
    *
    * @param blocks blocks synced
    * @param transactions transactions in those blocks
-   * @param startToServingSeconds from launching the process to its RPC answering
+   * @param startToServingSeconds from launching the process to its RPC answering (JVM start,
+   *     opening the store, connecting to peers)
+   * @param syncSeconds from its RPC answering to holding the target block
    * @param totalSeconds from launching the process to holding the target block
-   * @param blocksPerSecond blocks / total
-   * @param transactionsPerSecond transactions / total
+   * @param blocksPerSecond blocks / sync time, one decimal
+   * @param transactionsPerSecond transactions / sync time
    */
   public record CatchUp(
       long blocks,
       long transactions,
       BigDecimal startToServingSeconds,
+      BigDecimal syncSeconds,
       BigDecimal totalSeconds,
-      long blocksPerSecond,
+      BigDecimal blocksPerSecond,
       long transactionsPerSecond) {}
 
   /** Nanoseconds as milliseconds with one decimal, exactly rounded. */

@@ -2,6 +2,8 @@ package io.fiscus.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,14 +67,17 @@ public final class CatchUpRun {
       throw new IllegalStateException(
           "the full node holds " + synced + " at #" + target + ", the validator " + targetHash);
     }
-    long total = caughtUp - started;
+    long sync = caughtUp - serving;
     return new BenchResults.CatchUp(
         target,
         transactions,
         BenchResults.seconds(serving - started),
-        BenchResults.seconds(total),
-        RunFigures.finalizedPerSecond(target, total),
-        RunFigures.finalizedPerSecond(transactions, total));
+        BenchResults.seconds(sync),
+        BenchResults.seconds(caughtUp - started),
+        sync <= 0
+            ? BigDecimal.ZERO
+            : BigDecimal.valueOf(target * 1e9 / sync).setScale(1, RoundingMode.HALF_UP),
+        RunFigures.finalizedPerSecond(transactions, sync));
   }
 
   private static long head(JsonRpcClient rpc) {

@@ -113,7 +113,13 @@ class BenchResultsTest {
   void aRunWithoutCatchUpLeavesTheFieldOutAndOneWithItWritesItsFigures() throws Exception {
     BenchResults.CatchUp catchUp =
         new BenchResults.CatchUp(
-            400, 60_000, new BigDecimal("2.10"), new BigDecimal("8.00"), 50, 7_500);
+            400,
+            60_000,
+            new BigDecimal("2.10"),
+            new BigDecimal("8.00"),
+            new BigDecimal("10.10"),
+            new BigDecimal("50.0"),
+            7_500);
     BenchResults results =
         new BenchResults(machine(), List.of(run(1), run(2).withCatchUp(catchUp)));
 
