@@ -18,7 +18,6 @@ import io.fiscus.metrics.MetricsServer;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.network.NodeNetwork;
 import io.fiscus.p2p.PeerNetwork;
-import io.fiscus.p2p.Peers;
 import io.fiscus.storage.KeyValueStore;
 import io.fiscus.storage.rocksdb.RocksDbKeyValueStore;
 import io.fiscus.types.Address;
@@ -71,6 +70,8 @@ public final class FiscusNode implements AutoCloseable {
     NodeMetrics metrics = new NodeMetrics();
     ChainStore chain = ChainStore.open(store, new ChainIndexer());
     NodeSetup.initializeOrCheckGenesis(chain, genesisBlock, config);
+    // The gauge moves at each committed block; after a restart it starts at the stored head.
+    metrics.chainHeight.set((double) chain.headNumber());
     BlockExecutor executor = new BlockExecutor(new SystemContracts());
     Mempool pool =
         new Mempool(
@@ -97,9 +98,8 @@ public final class FiscusNode implements AutoCloseable {
         NodeSetup.consensusDriver(genesis, key, chain, pool, executor, store, gossip, metrics);
     consensus.set(driver);
     StoredLedgerIndex index = new StoredLedgerIndex(store, chain::latestState);
-    Peers peers = transport.<Peers>map(p -> p).orElse(Peers.NONE);
     RpcEndpoints rpc =
-        RpcEndpoints.create(config, genesis, key, chain, pool, driver, index, peers, metrics);
+        RpcEndpoints.create(config, genesis, key, chain, pool, driver, index, transport, metrics);
     MetricsServer metricsServer =
         new MetricsServer(metrics, config.metricsHost(), config.metricsPort());
 

@@ -51,8 +51,9 @@ final class RpcEndpoints implements AutoCloseable {
       TransactionPool pool,
       ConsensusControl consensus,
       LedgerIndex index,
-      Peers peers,
+      Optional<? extends Peers> transport,
       NodeMetrics metrics) {
+    Peers peers = transport.isPresent() ? transport.get() : Peers.NONE;
     RpcLimits limits =
         RpcLimits.defaults()
             .withRequestBytesMax(config.rpcHttpMaxRequestBytes())
@@ -64,7 +65,7 @@ final class RpcEndpoints implements AutoCloseable {
             EnodeUrl.of(Secp256k1.signer().publicKey(key), config.p2pHost(), config.p2pPort()),
             Secp256k1.address(key),
             config.p2pPort(),
-            false);
+            transport.isPresent());
     EthModule eth =
         new EthModule(
             chain, pool, peers, identity, consensus::syncing, limits, System::currentTimeMillis);

@@ -13,14 +13,15 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The open loop: the calling thread releases each pre-built batch at its due instant, whatever the
- * node has answered so far, and a few sender threads (one keep-alive connection each) post them. A
- * batch waits in a queue when every connection is busy; that wait shows as schedule lag. The submit
- * instant of a transaction is the instant its batch is handed to the HTTP client.
+ * nodes have answered so far, and a few sender threads (one keep-alive connection to each node
+ * each) post them, batch {@code k} to node {@code k mod n}, as clients spread over a network's RPC
+ * endpoints would. A batch waits in a queue when every sender is busy; that wait shows as schedule
+ * lag. The submit instant of a transaction is the instant its batch is handed to the HTTP client.
  */
 public final class LoadGenerator {
   private static final int POISON = -1;
 
-  private final JsonRpcClient rpc;
+  private final List<JsonRpcClient> targets;
   private final PresignedLoad load;
   private final int connections;
   private final ObjectMapper json = new ObjectMapper();
@@ -31,8 +32,16 @@ public final class LoadGenerator {
   private int acceptedCount;
   private int rejectedCount;
 
-  public LoadGenerator(JsonRpcClient rpc, PresignedLoad load, int connections) {
-    this.rpc = rpc;
+  /**
+   * @param targets the nodes' RPC endpoints, given batches in turn
+   * @param load the pre-signed batches
+   * @param connections sender threads
+   */
+  public LoadGenerator(List<JsonRpcClient> targets, PresignedLoad load, int connections) {
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException("the load needs at least one node to send to");
+    }
+    this.targets = List.copyOf(targets);
     this.load = load;
     this.connections = connections;
     int batches = load.schedule().batchCount();
@@ -81,7 +90,7 @@ public final class LoadGenerator {
       }
       byte[] answer;
       try {
-        answer = rpc.postRaw(load.batchBody(batch));
+        answer = targets.get(batch % targets.size()).postRaw(load.batchBody(batch));
       } catch (RuntimeException lost) {
         countRejected("transport: " + lost.getMessage(), to - from);
         continue;

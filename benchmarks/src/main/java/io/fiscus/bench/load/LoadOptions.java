@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The command line of {@code scripts/bench-node}. {@code --quick} changes the defaults of rate and
- * duration; an explicit {@code --tps} or {@code --duration} still wins.
+ * The command line of {@code scripts/bench}'s load benchmark. {@code --quick} changes the defaults
+ * of rate and duration; an explicit {@code --tps} or {@code --duration} still wins.
  *
- * @param rates offered rates, one run (on a fresh network) per rate
+ * @param validatorCounts network sizes; every size runs every rate
+ * @param rates offered rates, one run (on a fresh network) per size and rate
  * @param durationSeconds how long each run offers load
  * @param blockPeriodMs the genesis block period
  * @param senders sending accounts, registered and funded in setup
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param pollIntervalMs the finality poller's period
  * @param drainSeconds how long to wait after the last submission for finality to stop progressing
  * @param recoveries signatures recovered to measure the machine's recovery rate
+ * @param catchUp after each run, time a fresh full node syncing the run's chain
  * @param blockGasLimit a block gas limit written into the generated genesis, if given
  * @param nodeClasspath the node's classpath, if not this JVM's
  * @param nodeJvmOptions extra JVM options for the node
@@ -25,6 +27,7 @@ import java.util.Optional;
  * @param help print usage only
  */
 public record LoadOptions(
+    List<Integer> validatorCounts,
     List<Integer> rates,
     int durationSeconds,
     int blockPeriodMs,
@@ -34,6 +37,7 @@ public record LoadOptions(
     int pollIntervalMs,
     int drainSeconds,
     int recoveries,
+    boolean catchUp,
     Optional<Long> blockGasLimit,
     Optional<String> nodeClasspath,
     List<String> nodeJvmOptions,
@@ -43,17 +47,30 @@ public record LoadOptions(
 
   public static final String USAGE =
       """
-      usage: scripts/bench-node [--quick] [--tps N[,N...]] [--duration S] [--block-period-ms MS]
-                                [--senders N] [--batch N] [--connections N] [--poll-ms MS]
-                                [--drain-seconds S] [--recoveries N] [--block-gas-limit GAS]
-                                [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
-        defaults: --tps 10000 --duration 30 --block-period-ms 250 --senders 2000 --batch 250
-                  --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
-                  --out bench-results.json;  --quick: --tps 5000 --duration 10
+      usage: scripts/bench [--quick] [--validators N[,N...]] [--tps N[,N...]] [--duration S]
+                           [--block-period-ms MS] [--senders N] [--batch N] [--connections N]
+                           [--poll-ms MS] [--drain-seconds S] [--recoveries N] [--no-catch-up]
+                           [--block-gas-limit GAS] [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
+             scripts/bench --jmh [PATTERN [JMH flags]]     the JMH micro-benchmarks instead
+        defaults: --validators 1,4 --tps 4000 --duration 30 --block-period-ms 250 --senders 2000
+                  --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
+                  --out bench-results.json;  --quick: --tps 1000 --duration 10 --senders 500
+        one run, on a fresh network, per network size and rate; node logs go to bench-logs/
+        beside the results file
       """;
 
   public LoadOptions {
+    validatorCounts = List.copyOf(validatorCounts);
     rates = List.copyOf(rates);
+    if (validatorCounts.isEmpty() || rates.isEmpty()) {
+      throw new IllegalArgumentException("give at least one network size and one rate");
+    }
+    for (int validators : validatorCounts) {
+      if (validators < 1 || validators > VALIDATORS_MAX) {
+        throw new IllegalArgumentException(
+            "--validators must be 1.." + VALIDATORS_MAX + ", got " + validators);
+      }
+    }
     nodeJvmOptions = List.copyOf(nodeJvmOptions);
     for (int rate : rates) {
       new OpenLoopSchedule(rate, durationSeconds, batchSize); // validates the combination
@@ -67,18 +84,23 @@ public record LoadOptions(
     }
   }
 
+  /** The generator's bound (fiscus genesis generate --validators). */
+  public static final int VALIDATORS_MAX = 32;
+
   /** Parses the arguments; a bad one is an {@link IllegalArgumentException} naming it. */
   public static LoadOptions parse(String... arguments) {
     boolean quick = List.of(arguments).contains("--quick");
-    List<Integer> rates = List.of(quick ? 5_000 : 10_000);
+    List<Integer> validators = List.of(1, 4);
+    List<Integer> rates = List.of(quick ? 1_000 : 4_000);
     int duration = quick ? 10 : 30;
     int blockPeriod = 250;
-    int senders = 2_000;
+    int senders = quick ? 500 : 2_000;
     int batch = 250;
     int connections = 4;
     int poll = 10;
     int drain = 30;
     int recoveries = 20_000;
+    boolean catchUp = true;
     Optional<Long> gasLimit = Optional.empty();
     Optional<String> classpath = Optional.empty();
     List<String> jvmOptions = List.of();
@@ -90,6 +112,7 @@ public record LoadOptions(
       switch (flag) {
         case "--quick" -> {}
         case "--keep" -> keep = true;
+        case "--no-catch-up" -> catchUp = false;
         case "--help", "-h" -> help = true;
         default -> {
           if (i + 1 >= arguments.length) {
@@ -97,7 +120,8 @@ public record LoadOptions(
           }
           String value = arguments[++i];
           switch (flag) {
-            case "--tps" -> rates = rates(value);
+            case "--validators" -> validators = positives(flag, value);
+            case "--tps" -> rates = positives(flag, value);
             case "--duration" -> duration = positive(flag, value);
             case "--block-period-ms" -> blockPeriod = positive(flag, value);
             case "--senders" -> senders = positive(flag, value);
@@ -116,6 +140,7 @@ public record LoadOptions(
       }
     }
     return new LoadOptions(
+        validators,
         rates,
         duration,
         blockPeriod,
@@ -125,6 +150,7 @@ public record LoadOptions(
         poll,
         drain,
         recoveries,
+        catchUp,
         gasLimit,
         classpath,
         jvmOptions,
@@ -133,12 +159,12 @@ public record LoadOptions(
         help);
   }
 
-  private static List<Integer> rates(String value) {
-    List<Integer> rates = new ArrayList<>();
-    for (String rate : value.split(",", -1)) {
-      rates.add(positive("--tps", rate.trim()));
+  private static List<Integer> positives(String flag, String value) {
+    List<Integer> numbers = new ArrayList<>();
+    for (String number : value.split(",", -1)) {
+      numbers.add(positive(flag, number.trim()));
     }
-    return rates;
+    return numbers;
   }
 
   private static List<String> splitOptions(String value) {

@@ -14,19 +14,21 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * One load run against one freshly generated single-validator network: generate, start the node,
- * set up senders through it, pre-sign, offer the open loop, drain, measure, stop the node.
+ * One load run against one freshly generated network of N validators: generate, start the nodes,
+ * set up senders through validator 1, pre-sign, offer the open loop to every validator in turn,
+ * drain, measure, then (if asked) time a fresh full node's catch-up, and stop every node.
  */
 public final class LoadRun {
   static final long CHAIN_ID = 1337;
   private static final long FUNDS_PER_SENDER = 1_000_000;
-  private static final long RPC_READY_TIMEOUT_MILLIS = 120_000;
 
   private final LoadOptions options;
   private final NodeProcess.Launcher launcher;
@@ -44,36 +46,41 @@ public final class LoadRun {
     this.clockTicksPerSecond = clockTicksPerSecond;
   }
 
-  /** Runs at {@code offeredTps}; the node's log is copied to {@code nodeLogCopy}. */
-  public BenchResults.Run run(int offeredTps, Path workDir, Path nodeLogCopy) {
-    Path network = workDir.resolve("network");
-    NodeProcess.generateNetwork(launcher, network, 1, CHAIN_ID, options.blockPeriodMs());
-    long gasLimit = blockGasLimit(network.resolve("genesis.json"));
+  /**
+   * Runs {@code validators} validators at {@code offeredTps} in {@code workDir}; every node's log
+   * is copied into {@code logDirectory} afterwards, whatever happened.
+   */
+  public BenchResults.Run run(int validators, int offeredTps, Path workDir, Path logDirectory) {
+    LocalNetwork network =
+        LocalNetwork.generate(launcher, workDir, validators, CHAIN_ID, options.blockPeriodMs());
+    long gasLimit = blockGasLimit(network.networkDirectory().resolve("genesis.json"));
     Transactions transactions = new Transactions(CHAIN_ID);
     long perBlock = gasLimit / transactions.transferGas();
     out.printf(
         "  block gas limit %,d = %,d transfers per block = at most %,d transfers/s at %d ms%n",
         gasLimit, perBlock, perBlock * 1000 / options.blockPeriodMs(), options.blockPeriodMs());
-    NodeProcess node =
-        NodeProcess.start(
-            launcher,
-            network.resolve("validator1").resolve("node.toml"),
-            workDir.resolve("data"),
-            workDir.resolve("node.log"));
-    try {
-      return measure(node, network, transactions, offeredTps);
+    try (network) {
+      network.startValidators();
+      for (int v = 0; v < validators; v++) {
+        NodeProcess node = network.validators().get(v);
+        out.printf(
+            "  %s pid %d, RPC %s%n", network.validatorNames().get(v), node.pid(), node.rpcUri());
+      }
+      BenchResults.Run run = measure(network, transactions, offeredTps);
+      if (options.catchUp()) {
+        out.println("  catch-up: a fresh full node syncs the run's chain...");
+        JsonRpcClient witness = new JsonRpcClient(network.validators().get(0).rpcUri());
+        run = run.withCatchUp(CatchUpRun.measure(network, witness));
+      }
+      return run;
     } finally {
-      node.close();
-      copyLog(node.logFile(), nodeLogCopy);
+      copyLogs(workDir, logDirectory);
     }
   }
 
   private BenchResults.Run measure(
-      NodeProcess node, Path network, Transactions transactions, int offeredTps) {
-    JsonRpcClient rpc = new JsonRpcClient(node.rpcUri());
-    awaitRpc(node, rpc);
-    out.printf("  node pid %d, RPC %s, log %s%n", node.pid(), node.rpcUri(), node.logFile());
-
+      LocalNetwork network, Transactions transactions, int offeredTps) {
+    JsonRpcClient rpc = new JsonRpcClient(network.validators().get(0).rpcUri());
     List<PrivateKey> keys = new ArrayList<>();
     List<Address> senders = new ArrayList<>();
     for (int i = 0; i < options.senders(); i++) {
@@ -81,14 +88,14 @@ public final class LoadRun {
       keys.add(key);
       senders.add(Secp256k1.address(key));
     }
-    DemoAccounts accounts = DemoAccounts.read(network.resolve("accounts.json"));
+    DemoAccounts accounts = DemoAccounts.read(network.networkDirectory().resolve("accounts.json"));
     long setupStart = System.nanoTime();
     int setupCount =
         new NetworkSetup(rpc, transactions)
             .run(accounts.get("central-bank"), accounts.get("bank-a"), senders, FUNDS_PER_SENDER);
     out.printf(
-        "  setup: %,d transactions through the node (limits, mint, register and fund %,d senders)"
-            + " in %s s%n",
+        "  setup: %,d transactions through validator 1 (limits, mint, register and fund %,d"
+            + " senders) in %s s%n",
         setupCount, senders.size(), BenchResults.seconds(System.nanoTime() - setupStart));
 
     OpenLoopSchedule schedule =
@@ -104,56 +111,72 @@ public final class LoadRun {
         offeredTps,
         options.durationSeconds());
     System.gc();
-    return offer(node, rpc, load, offeredTps);
+    return offer(network, rpc, load, offeredTps);
   }
 
   private BenchResults.Run offer(
-      NodeProcess node, JsonRpcClient rpc, PresignedLoad load, int offeredTps) {
-    NodeMetricsReader metrics = new NodeMetricsReader(node.metricsUri());
-    Optional<Map<String, Double>> metricsBefore = metrics.scrape();
-    MempoolSampler mempool = new MempoolSampler(metrics);
+      LocalNetwork network, JsonRpcClient rpc, PresignedLoad load, int offeredTps) {
+    List<NodeProcess> nodes = network.validators();
+    List<JsonRpcClient> targets = nodes.stream().map(n -> new JsonRpcClient(n.rpcUri())).toList();
+    List<NodeMetricsReader> metrics =
+        nodes.stream().map(n -> new NodeMetricsReader(n.metricsUri())).toList();
+    List<Optional<Map<String, Double>>> metricsBefore =
+        metrics.stream().map(NodeMetricsReader::scrape).toList();
+    List<MempoolSampler> mempools = metrics.stream().map(MempoolSampler::new).toList();
     FinalityPoller poller = new FinalityPoller(rpc, load, options.pollIntervalMs());
-    LoadGenerator generator = new LoadGenerator(rpc, load, options.connections());
-    long nodeTicksBefore = ProcStats.cpuTicks(node.pid()).orElse(0);
-    long selfTicksBefore = ProcStats.cpuTicks(ProcessHandle.current().pid()).orElse(0);
+    LoadGenerator generator = new LoadGenerator(targets, load, options.connections());
+    long[] nodeTicksBefore = nodes.stream().mapToLong(n -> cpuTicks(n.pid())).toArray();
+    long selfTicksBefore = cpuTicks(ProcessHandle.current().pid());
     long machineTicksBefore = ProcStats.machineBusyTicks().orElse(0);
+    long windowStart = System.nanoTime();
     poller.start();
-    mempool.start();
+    mempools.forEach(MempoolSampler::start);
     long start = System.nanoTime() + 50_000_000L;
     generator.run(start);
-    drain(node, poller, generator);
+    drain(nodes, poller, generator);
     poller.stop();
-    long mempoolPeak = mempool.stop();
-    long nodeTicks = ProcStats.cpuTicks(node.pid()).orElse(0) - nodeTicksBefore;
-    long selfTicks = ProcStats.cpuTicks(ProcessHandle.current().pid()).orElse(0) - selfTicksBefore;
+    long windowNanos = System.nanoTime() - windowStart;
+    long nodesTicks = 0;
+    List<RunFigures.NodeWindow> windows = new ArrayList<>();
+    for (int v = 0; v < nodes.size(); v++) {
+      NodeProcess node = nodes.get(v);
+      long ticks = cpuTicks(node.pid()) - nodeTicksBefore[v];
+      nodesTicks += ticks;
+      windows.add(
+          new RunFigures.NodeWindow(
+              network.validatorNames().get(v),
+              windowNanos,
+              ticksToNanos(ticks),
+              ProcStats.statusKilobytes(node.pid(), "VmRSS").orElse(0),
+              ProcStats.statusKilobytes(node.pid(), "VmHWM").orElse(0),
+              metricsBefore.get(v),
+              metrics.get(v).scrape(),
+              mempools.get(v).stop()));
+    }
+    long selfTicks = cpuTicks(ProcessHandle.current().pid()) - selfTicksBefore;
     long otherTicks =
-        ProcStats.machineBusyTicks().orElse(0) - machineTicksBefore - nodeTicks - selfTicks;
-    Optional<Map<String, Double>> metricsAfter = metrics.scrape();
-    Map<String, String> nodeMetrics =
-        RunFigures.metricDeltas(metricsBefore, metricsAfter, mempoolPeak);
+        ProcStats.machineBusyTicks().orElse(0) - machineTicksBefore - nodesTicks - selfTicks;
     return RunFigures.of(
         new RunFigures.Inputs(
             options,
+            nodes.size(),
             offeredTps,
             load,
             generator,
             poller,
             start,
-            ticksToNanos(nodeTicks),
             ticksToNanos(selfTicks),
             ticksToNanos(Math.max(0, otherTicks)),
-            ProcStats.statusKilobytes(node.pid(), "VmRSS").orElse(0),
-            ProcStats.statusKilobytes(node.pid(), "VmHWM").orElse(0),
-            nodeMetrics));
+            windows));
   }
 
   /** Waits until every accepted transaction is final, or finality stops progressing. */
-  private void drain(NodeProcess node, FinalityPoller poller, LoadGenerator generator) {
+  private void drain(List<NodeProcess> nodes, FinalityPoller poller, LoadGenerator generator) {
     int target = generator.acceptedCount();
     int lastCount = -1;
     long lastProgress = System.nanoTime();
     long stall = options.drainSeconds() * 1_000_000_000L;
-    while (poller.finalizedCount() < target && node.isAlive()) {
+    while (poller.finalizedCount() < target && nodes.stream().allMatch(NodeProcess::isAlive)) {
       int count = poller.finalizedCount();
       if (count != lastCount) {
         lastCount = count;
@@ -167,35 +190,17 @@ public final class LoadRun {
       }
       NetworkSetup.sleepMillis(50);
     }
-    if (!node.isAlive()) {
-      out.println("  the node process exited during the run; see its log");
+    if (!nodes.stream().allMatch(NodeProcess::isAlive)) {
+      out.println("  a node process exited during the run; see its log");
     }
+  }
+
+  private static long cpuTicks(long pid) {
+    return ProcStats.cpuTicks(pid).orElse(0);
   }
 
   private long ticksToNanos(long ticks) {
     return ticks * 1_000_000_000L / clockTicksPerSecond;
-  }
-
-  private void awaitRpc(NodeProcess node, JsonRpcClient rpc) {
-    long deadline = System.currentTimeMillis() + RPC_READY_TIMEOUT_MILLIS;
-    while (true) {
-      if (!node.isAlive()) {
-        throw new IllegalStateException("the node exited at start:\n" + tail(node.logFile()));
-      }
-      try {
-        long chainId = Long.decode(rpc.call("eth_chainId").asText());
-        if (chainId != CHAIN_ID) {
-          throw new IllegalStateException("the node serves chain " + chainId + ", not " + CHAIN_ID);
-        }
-        return;
-      } catch (RuntimeException notYet) {
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException(
-              "the node's RPC did not answer within 120 s:\n" + tail(node.logFile()), notYet);
-        }
-        NetworkSetup.sleepMillis(200);
-      }
-    }
   }
 
   /** The generated genesis's block gas limit, first rewritten if {@code --block-gas-limit}. */
@@ -221,22 +226,16 @@ public final class LoadRun {
     return new PrivateKey(new BigInteger(1, Keccak.hash(seed).bytes().unsafeArray()));
   }
 
-  private static void copyLog(Path log, Path copy) {
-    try {
-      if (Files.exists(log)) {
-        Files.copy(log, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  /** Copies every node's log out of the run's directory, which is deleted afterwards. */
+  private static void copyLogs(Path workDir, Path logDirectory) {
+    try (Stream<Path> logs = Files.list(workDir)) {
+      Files.createDirectories(logDirectory);
+      for (Path log : logs.filter(path -> path.toString().endsWith(".log")).toList()) {
+        Files.copy(
+            log, logDirectory.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException ignored) {
-      // The log copy is a convenience; the run's figures do not depend on it.
-    }
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException unreadable) {
-      return "(no log at " + log + ")";
+      // The log copies are a convenience; the run's figures do not depend on them.
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real {@code fiscus} CLI ({@code io.fiscus.app.Main}) in child JVMs: generates a network
- * and starts one validator of it on loopback with free ports. The child's output goes to a log
- * file, never to this process's console.
+ * and starts nodes of it on loopback with free ports. The child's output goes to a log file, never
+ * to this process's console.
  */
 public final class NodeProcess implements AutoCloseable {
   private static final String MAIN_CLASS = "io.fiscus.app.Main";
@@ -101,18 +101,26 @@ public final class NodeProcess implements AutoCloseable {
     }
   }
 
-  /** Starts {@code fiscus node} for the validator whose node.toml is {@code configFile}. */
-  public static NodeProcess start(Launcher launcher, Path configFile, Path dataPath, Path logFile) {
+  /**
+   * Starts {@code fiscus node} with free RPC, WebSocket and metrics ports on loopback.
+   *
+   * @param launcher how to run the CLI
+   * @param arguments the node's own arguments ({@code --config-file}, {@code --bootnodes}…), placed
+   *     before the port flags
+   * @param p2pPort the p2p port, chosen by the caller so that peers can name it in advance
+   * @param dataPath the node's data directory
+   * @param logFile where the node's output goes
+   */
+  public static NodeProcess start(
+      Launcher launcher, List<String> arguments, int p2pPort, Path dataPath, Path logFile) {
     int rpcPort = freePort();
-    int p2pPort = freePort();
     int metricsPort = freePort();
     // A separate WebSocket port too, so a port fixed in the generated node.toml cannot collide.
     int webSocketPort = freePort();
-    List<String> arguments =
+    List<String> command = new ArrayList<>(List.of("node"));
+    command.addAll(arguments);
+    command.addAll(
         List.of(
-            "node",
-            "--config-file",
-            configFile.toString(),
             "--data-path",
             dataPath.toString(),
             "--rpc-http-port",
@@ -122,10 +130,10 @@ public final class NodeProcess implements AutoCloseable {
             "--metrics-port",
             "" + metricsPort,
             "--rpc-ws-port",
-            "" + webSocketPort);
+            "" + webSocketPort));
     try {
       Process process =
-          new ProcessBuilder(launcher.command(arguments))
+          new ProcessBuilder(launcher.command(command))
               .redirectErrorStream(true)
               .redirectOutput(logFile.toFile())
               .start();
@@ -136,6 +144,46 @@ public final class NodeProcess implements AutoCloseable {
           logFile);
     } catch (IOException failed) {
       throw new UncheckedIOException("cannot start fiscus node", failed);
+    }
+  }
+
+  /**
+   * Waits until the node answers {@code eth_chainId} with {@code chainId}.
+   *
+   * @throws IllegalStateException with the log's tail if the node exits, serves another chain, or
+   *     does not answer within {@code timeout}
+   */
+  public void awaitRpc(long chainId, Duration timeout) {
+    JsonRpcClient rpc = new JsonRpcClient(rpcUri);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (!isAlive()) {
+        throw new IllegalStateException("the node exited at start:\n" + logTail());
+      }
+      try {
+        long served = Long.decode(rpc.call("eth_chainId").asText());
+        if (served != chainId) {
+          throw new IllegalStateException("the node serves chain " + served + ", not " + chainId);
+        }
+        return;
+      } catch (UncheckedIOException | JsonRpcClient.RpcError notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the node's RPC did not answer within " + timeout.toSeconds() + " s:\n" + logTail(),
+              notYet);
+        }
+        NetworkSetup.sleepMillis(200);
+      }
+    }
+  }
+
+  /** The last 30 lines of the node's log, for error messages. */
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException unreadable) {
+      return "(no log at " + logFile + ")";
     }
   }
 
@@ -180,7 +228,7 @@ public final class NodeProcess implements AutoCloseable {
    * A port free on loopback right now. Another process could take it before the node binds it; on a
    * quiet machine that is rare, and the node then fails to start with a clear log line.
    */
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException failed) {

@@ -31,36 +31,59 @@ public final class ResultsTable {
         run.pollIntervalMs());
     out.printf(
         "  %d blocks with load, %,d transactions per block on average, fullest %,d;"
-            + " generator lag max %s ms%n",
+            + " %s round changes per 1,000 blocks; generator lag max %s ms, CPU %s s%n",
         run.blocks(),
         run.blocks() == 0 ? 0 : run.finalized() / run.blocks(),
         run.maxTransactionsPerBlock(),
-        run.scheduleLagMaxMs());
-    out.printf(
-        "  node: CPU %s s, RSS %,d MiB (peak %,d MiB); generator CPU %s s%n",
-        run.cpuSecondsPerNode(),
-        run.rssMbPerNode(),
-        run.peakRssMbPerNode(),
+        run.roundChangesPer1000Blocks(),
+        run.scheduleLagMaxMs(),
         run.generatorCpuSeconds());
-    out.println("  node metrics over the run: " + run.nodeMetrics());
+    for (BenchResults.Node node : run.nodes()) {
+      out.printf(
+          "  %s: CPU %s s (%d%% of a core), RSS %,d MiB (peak %,d MiB); %s%n",
+          node.name(),
+          node.cpuSeconds(),
+          node.cpuPercent(),
+          node.rssMb(),
+          node.peakRssMb(),
+          node.metrics());
+    }
+    BenchResults.CatchUp catchUp = run.catchUp();
+    if (catchUp != null) {
+      out.printf(
+          "  catch-up: a fresh full node served RPC after %s s, then synced %,d blocks (%,d"
+              + " transactions) in %s s: %s blocks/s, %,d tx/s; %s s in all%n",
+          catchUp.startToServingSeconds(),
+          catchUp.blocks(),
+          catchUp.transactions(),
+          catchUp.syncSeconds(),
+          catchUp.blocksPerSecond(),
+          catchUp.transactionsPerSecond(),
+          catchUp.totalSeconds());
+    }
   }
 
   /** The summary table of every run. */
   public static void print(PrintStream out, BenchResults results) {
     BenchResults.Machine machine = results.machine();
     out.printf(
-        "machine: %d cores, %s; sender recovery %,d/s per core (%s)%n",
+        "machine: %d cores, %s; sender recovery %,d/s per core (%s); RocksDB %,d synced batches/s"
+            + " of %,d puts = %,d puts/s%n",
         machine.cores(),
         machine.cpuModel(),
         machine.recoveriesPerSecondPerCore(),
-        machine.recoveryImplementation());
+        machine.recoveryImplementation(),
+        machine.rocksDbBatchesPerSecond(),
+        machine.rocksDbPutsPerBatch(),
+        machine.rocksDbPutsPerSecond());
     out.println(
         "| validators | block ms | offered tx/s | finalized tx/s | p50 ms | p99 ms | max ms |"
-            + " rejected | node CPU s | gen CPU s | other CPU s | RSS MiB (peak) |");
-    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " rejected | CPU %/node | RSS MiB/node | round changes/1k blocks | gen CPU s |"
+            + " other CPU s | catch-up |");
+    out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (BenchResults.Run run : results.runs()) {
       out.printf(
-          "| %d | %d | %,d | %,d | %s | %s | %s | %,d | %s | %s | %s | %,d (%,d) |%n",
+          "| %d | %d | %,d | %,d | %s | %s | %s | %,d | %d | %,d | %s | %s | %s | %s |%n",
           run.validators(),
           run.blockPeriodMs(),
           run.offeredTps(),
@@ -69,11 +92,23 @@ public final class ResultsTable {
           run.p99Ms(),
           run.maxMs(),
           run.rejected(),
-          run.cpuSecondsPerNode(),
+          run.cpuPercentPerNode(),
+          run.rssMbPerNode(),
+          run.roundChangesPer1000Blocks(),
           run.generatorCpuSeconds(),
           run.otherProcessesCpuSeconds(),
-          run.rssMbPerNode(),
-          run.peakRssMbPerNode());
+          catchUpCell(run.catchUp()));
     }
+  }
+
+  private static String catchUpCell(BenchResults.CatchUp catchUp) {
+    return catchUp == null
+        ? "—"
+        : String.format(
+            java.util.Locale.ROOT,
+            "%,d blocks in %s s (+ %s s start)",
+            catchUp.blocks(),
+            catchUp.syncSeconds(),
+            catchUp.startToServingSeconds());
   }
 }

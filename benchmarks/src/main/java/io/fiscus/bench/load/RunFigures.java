@@ -1,5 +1,7 @@
 package io.fiscus.bench.load;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,17 +16,37 @@ public final class RunFigures {
   /** Everything a run recorded. */
   public record Inputs(
       LoadOptions options,
+      int validators,
       int offeredTps,
       PresignedLoad load,
       LoadGenerator generator,
       FinalityPoller poller,
       long startNanos,
-      long nodeCpuNanos,
       long generatorCpuNanos,
       long otherProcessesCpuNanos,
+      List<NodeWindow> nodes) {}
+
+  /**
+   * One validator over the sampled window.
+   *
+   * @param name its name
+   * @param windowNanos how long the window between the two samples lasted
+   * @param cpuNanos its CPU over that window
+   * @param rssKilobytes resident set at the end
+   * @param peakRssKilobytes peak resident set
+   * @param metricsBefore its /metrics at the start, if it answered
+   * @param metricsAfter its /metrics at the end, if it answered
+   * @param mempoolPeak the most transactions its pool held
+   */
+  public record NodeWindow(
+      String name,
+      long windowNanos,
+      long cpuNanos,
       long rssKilobytes,
       long peakRssKilobytes,
-      Map<String, String> nodeMetrics) {}
+      Optional<Map<String, Double>> metricsBefore,
+      Optional<Map<String, Double>> metricsAfter,
+      long mempoolPeak) {}
 
   public static BenchResults.Run of(Inputs in) {
     int total = in.load().schedule().totalTransactions();
@@ -51,19 +73,18 @@ public final class RunFigures {
     }
     int accepted = in.generator().acceptedCount();
     int behindGap = behindNonceGap(in, finalized);
+    List<BenchResults.Node> nodes = in.nodes().stream().map(RunFigures::node).toList();
     return new BenchResults.Run(
-        1,
+        in.validators(),
         in.options().blockPeriodMs(),
         in.offeredTps(),
         finalizedPerSecond(finalized, window),
         BenchResults.millis(latency.p50Nanos()),
         BenchResults.millis(latency.p99Nanos()),
         BenchResults.millis(latency.maxNanos()),
-        in.rssKilobytes() / MEBIBYTE_IN_KB,
-        in.peakRssKilobytes() / MEBIBYTE_IN_KB,
-        BenchResults.seconds(in.nodeCpuNanos()),
-        BenchResults.seconds(in.generatorCpuNanos()),
-        BenchResults.seconds(in.otherProcessesCpuNanos()),
+        nodes.stream().mapToLong(BenchResults.Node::rssMb).max().orElse(0),
+        Math.round(nodes.stream().mapToLong(BenchResults.Node::cpuPercent).average().orElse(0)),
+        roundChangesPer1000Blocks(in.nodes()),
         BenchResults.seconds(window),
         in.options().durationSeconds(),
         total,
@@ -79,7 +100,49 @@ public final class RunFigures {
         fullest,
         in.options().pollIntervalMs(),
         BenchResults.millis(in.generator().scheduleLagMaxNanos(in.startNanos())),
-        in.nodeMetrics());
+        BenchResults.seconds(in.generatorCpuNanos()),
+        BenchResults.seconds(in.otherProcessesCpuNanos()),
+        nodes,
+        null);
+  }
+
+  private static BenchResults.Node node(NodeWindow window) {
+    return new BenchResults.Node(
+        window.name(),
+        BenchResults.seconds(window.cpuNanos()),
+        window.windowNanos() <= 0
+            ? 0
+            : Math.round(100.0 * window.cpuNanos() / window.windowNanos()),
+        window.rssKilobytes() / MEBIBYTE_IN_KB,
+        window.peakRssKilobytes() / MEBIBYTE_IN_KB,
+        metricDeltas(window.metricsBefore(), window.metricsAfter(), window.mempoolPeak()));
+  }
+
+  /**
+   * Rounds started above round 0 per 1,000 blocks: each validator counts the rounds it started
+   * ({@code fiscus_qbft_round_changes_total}), so the figure is their mean over the blocks the most
+   * advanced of them committed in the window. Zero when no block was committed or no node answered
+   * its scrape.
+   */
+  public static BigDecimal roundChangesPer1000Blocks(List<NodeWindow> nodes) {
+    double roundChanges = 0;
+    double blocks = 0;
+    int counted = 0;
+    for (NodeWindow node : nodes) {
+      if (node.metricsBefore().isEmpty() || node.metricsAfter().isEmpty()) {
+        continue;
+      }
+      Map<String, Double> before = node.metricsBefore().get();
+      Map<String, Double> after = node.metricsAfter().get();
+      roundChanges += delta(before, after, "fiscus_qbft_round_changes_total");
+      blocks = Math.max(blocks, delta(before, after, "fiscus_blocks_total"));
+      counted++;
+    }
+    if (counted == 0 || blocks == 0) {
+      return BigDecimal.ZERO.setScale(1);
+    }
+    return BigDecimal.valueOf(roundChanges / counted * 1000 / blocks)
+        .setScale(1, RoundingMode.HALF_UP);
   }
 
   /**

@@ -14,7 +14,7 @@ class BenchResultsTest {
 
   static BenchResults.Run run(int offeredTps) {
     return new BenchResults.Run(
-        1,
+        4,
         250,
         offeredTps,
         9_836,
@@ -22,10 +22,8 @@ class BenchResultsTest {
         new BigDecimal("412.0"),
         new BigDecimal("530.7"),
         812,
-        900,
-        new BigDecimal("41.20"),
-        new BigDecimal("12.05"),
-        new BigDecimal("0.40"),
+        61,
+        new BigDecimal("2.5"),
         new BigDecimal("30.50"),
         30,
         300_000,
@@ -41,22 +39,28 @@ class BenchResultsTest {
         2_612,
         10,
         new BigDecimal("3.1"),
-        Map.of("blocks", "121"));
+        new BigDecimal("12.05"),
+        new BigDecimal("0.40"),
+        List.of(
+            new BenchResults.Node(
+                "validator1", new BigDecimal("18.30"), 61, 812, 900, Map.of("blocks", "121"))),
+        null);
+  }
+
+  static BenchResults.Machine machine() {
+    return new BenchResults.Machine(2, 23_225, "libsecp256k1", 20_000, 9, 180_000, "AMD", "25");
   }
 
   @Test
   void theJsonHasTheSharedShapeOfIssueSeven() throws Exception {
-    BenchResults results =
-        new BenchResults(
-            new BenchResults.Machine(2, 23_225, "libsecp256k1", "AMD EPYC", "25+36"),
-            List.of(run(10_000)));
+    BenchResults results = new BenchResults(machine(), List.of(run(10_000)));
 
     JsonNode json = new ObjectMapper().readTree(results.toJson());
 
     assertThat(json.path("machine").path("cores").asInt()).isEqualTo(2);
     assertThat(json.path("machine").path("recoveriesPerSecondPerCore").asLong()).isEqualTo(23_225);
     JsonNode first = json.path("runs").get(0);
-    assertThat(first.path("validators").asInt()).isEqualTo(1);
+    assertThat(first.path("validators").asInt()).isEqualTo(4);
     assertThat(first.path("blockPeriodMs").asInt()).isEqualTo(250);
     assertThat(first.path("offeredTps").asInt()).isEqualTo(10_000);
     assertThat(first.path("finalizedTps").asLong()).isEqualTo(9_836);
@@ -64,15 +68,16 @@ class BenchResultsTest {
     assertThat(first.path("p99Ms").decimalValue()).isEqualByComparingTo("412.0");
     assertThat(first.path("maxMs").decimalValue()).isEqualByComparingTo("530.7");
     assertThat(first.path("rssMbPerNode").asLong()).isEqualTo(812);
+    assertThat(first.path("cpuPercentPerNode").asLong()).isEqualTo(61);
+    assertThat(first.path("roundChangesPer1000Blocks").decimalValue()).isEqualByComparingTo("2.5");
+    assertThat(first.path("nodes").get(0).path("name").asText()).isEqualTo("validator1");
     assertThat(first.path("rejectionsByCode").path("-32000 Transaction pool is full").asLong())
         .isEqualTo(10);
   }
 
   @Test
   void theRequiredRunFieldsComeFirstAndInTheIssuesOrder() throws Exception {
-    BenchResults results =
-        new BenchResults(
-            new BenchResults.Machine(2, 1, "x", "y", "z"), List.of(run(5_000), run(10_000)));
+    BenchResults results = new BenchResults(machine(), List.of(run(5_000), run(10_000)));
 
     JsonNode json = new ObjectMapper().readTree(results.toJson());
     List<String> machineFields = new ArrayList<>();
@@ -90,16 +95,40 @@ class BenchResultsTest {
             "p50Ms",
             "p99Ms",
             "maxMs",
-            "rssMbPerNode");
+            "rssMbPerNode",
+            "cpuPercentPerNode",
+            "roundChangesPer1000Blocks");
     assertThat(json.path("runs")).hasSize(2);
     assertThat(json.path("runs").get(1).path("offeredTps").asInt()).isEqualTo(10_000);
   }
 
   @Test
   void latenciesAreWrittenAsPlainDecimalNumbers() {
-    String text =
-        new BenchResults(new BenchResults.Machine(2, 1, "x", "y", "z"), List.of(run(1))).toJson();
+    String text = new BenchResults(machine(), List.of(run(1))).toJson();
 
     assertThat(text).contains("\"p50Ms\" : 180.2").contains("\"p99Ms\" : 412.0");
+  }
+
+  @Test
+  void aRunWithoutCatchUpLeavesTheFieldOutAndOneWithItWritesItsFigures() throws Exception {
+    BenchResults.CatchUp catchUp =
+        new BenchResults.CatchUp(
+            400,
+            60_000,
+            new BigDecimal("2.10"),
+            new BigDecimal("8.00"),
+            new BigDecimal("10.10"),
+            new BigDecimal("50.0"),
+            7_500);
+    BenchResults results =
+        new BenchResults(machine(), List.of(run(1), run(2).withCatchUp(catchUp)));
+
+    JsonNode json = new ObjectMapper().readTree(results.toJson());
+
+    assertThat(json.path("runs").get(0).has("catchUp")).isFalse();
+    JsonNode written = json.path("runs").get(1).path("catchUp");
+    assertThat(written.path("blocks").asLong()).isEqualTo(400);
+    assertThat(written.path("transactionsPerSecond").asLong()).isEqualTo(7_500);
+    assertThat(json.path("runs").get(1).path("offeredTps").asInt()).isEqualTo(2);
   }
 }

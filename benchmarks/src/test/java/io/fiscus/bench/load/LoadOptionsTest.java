@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 class LoadOptionsTest {
 
   @Test
-  void defaultsAreTenThousandPerSecondForThirtySecondsAtQuarterSecondBlocks() {
+  void defaultsAreOneAndFourValidatorsAtFourThousandPerSecondForThirtySeconds() {
     LoadOptions options = LoadOptions.parse();
 
-    assertThat(options.rates()).containsExactly(10_000);
+    assertThat(options.validatorCounts()).containsExactly(1, 4);
+    assertThat(options.rates()).containsExactly(4_000);
+    assertThat(options.catchUp()).isTrue();
     assertThat(options.durationSeconds()).isEqualTo(30);
     assertThat(options.blockPeriodMs()).isEqualTo(250);
     assertThat(options.senders()).isEqualTo(2_000);
@@ -22,7 +24,9 @@ class LoadOptionsTest {
 
   @Test
   void quickLowersRateAndDurationButExplicitFlagsWin() {
-    assertThat(LoadOptions.parse("--quick").rates()).containsExactly(5_000);
+    assertThat(LoadOptions.parse("--quick").rates()).containsExactly(1_000);
+    assertThat(LoadOptions.parse("--quick").validatorCounts()).containsExactly(1, 4);
+    assertThat(LoadOptions.parse("--quick").senders()).isEqualTo(500);
     assertThat(LoadOptions.parse("--quick").durationSeconds()).isEqualTo(10);
     LoadOptions both = LoadOptions.parse("--tps", "2000", "--quick");
     assertThat(both.rates()).containsExactly(2_000);
@@ -33,6 +37,14 @@ class LoadOptionsTest {
   void severalRatesGiveSeveralRuns() {
     assertThat(LoadOptions.parse("--tps", "10000,15_000, 20000").rates())
         .isEqualTo(List.of(10_000, 15_000, 20_000));
+  }
+
+  @Test
+  void networkSizesAreAListAndCatchUpCanBeLeftOut() {
+    LoadOptions options = LoadOptions.parse("--validators", "4, 7", "--no-catch-up");
+
+    assertThat(options.validatorCounts()).containsExactly(4, 7);
+    assertThat(options.catchUp()).isFalse();
   }
 
   @Test
@@ -52,5 +64,9 @@ class LoadOptionsTest {
     assertThatThrownBy(() -> LoadOptions.parse("--frobnicate", "1"))
         .hasMessageContaining("--frobnicate");
     assertThatThrownBy(() -> LoadOptions.parse("--batch", "2000")).hasMessageContaining("1024");
+    assertThatThrownBy(() -> LoadOptions.parse("--validators", "33"))
+        .hasMessageContaining("--validators must be 1..32");
+    assertThatThrownBy(() -> LoadOptions.parse("--validators", "0"))
+        .hasMessageContaining("--validators");
   }
 }

@@ -27,7 +27,7 @@ class OpenLoopAgainstFakeNodeTest {
     try (FakeNode node = new FakeNode(10)) {
       JsonRpcClient rpc = new JsonRpcClient(node.uri());
       FinalityPoller poller = new FinalityPoller(rpc, load, 5);
-      LoadGenerator generator = new LoadGenerator(rpc, load, 2);
+      LoadGenerator generator = new LoadGenerator(List.of(rpc), load, 2);
       poller.start();
       long start = System.nanoTime();
       generator.run(start);
