@@ -1,5 +1,6 @@
 package io.fiscus.app;
 
+import io.fiscus.storage.rocksdb.RocksDbOpenException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class NodeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     NodeConfig config = resolve().toConfig();
-    try (FiscusNode node = FiscusNode.start(config)) {
+    try (FiscusNode node = start(config)) {
       Runtime.getRuntime().addShutdownHook(new Thread(node::close, "fiscus-shutdown"));
       node.awaitTermination();
     }
@@ -172,6 +173,18 @@ public final class NodeCommand implements Callable<Integer> {
       throw CliException.usage(configFile + ": " + e.getMessage());
     }
     return merged;
+  }
+
+  /** Starts the node; a data directory another node holds is one line and exit code 1. */
+  private static FiscusNode start(NodeConfig config) {
+    try {
+      return FiscusNode.start(config);
+    } catch (RocksDbOpenException e) {
+      if (e.reason() == RocksDbOpenException.Reason.DIRECTORY_IN_USE) {
+        throw new CliException(1, e.getMessage() + " (is another fiscus node running on it?)");
+      }
+      throw e;
+    }
   }
 
   private NodeConfig toConfig() {
