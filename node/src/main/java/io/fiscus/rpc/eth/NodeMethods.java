@@ -65,7 +65,8 @@ public final class NodeMethods {
         identity.enode(),
         identity.nodeAddress().toHex(),
         identity.clientVersion(),
-        "0.0.0.0:" + identity.p2pPort(),
+        // The enode names the address the p2p listener is bound to: host:port after the '@'.
+        identity.enode().substring(identity.enode().lastIndexOf('@') + 1),
         Map.of("listener", identity.p2pPort(), "discovery", 0),
         Map.of("eth", eth));
   }

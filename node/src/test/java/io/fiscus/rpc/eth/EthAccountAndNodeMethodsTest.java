@@ -111,6 +111,8 @@ class EthAccountAndNodeMethodsTest {
     JsonNode info = rpc.result("admin_nodeInfo", "[]");
     assertThat(info.get("enode").asText()).startsWith("enode://");
     assertThat(info.get("ports").get("listener").asInt()).isEqualTo(30303);
+    assertThat(info.get("listenAddr").asText())
+        .isEqualTo(info.get("enode").asText().replaceFirst(".*@", ""));
     assertThat(info.get("protocols").get("eth").get("genesis").asText())
         .isEqualTo(rpc.chain.chainStore().genesisHash().toHex());
   }
