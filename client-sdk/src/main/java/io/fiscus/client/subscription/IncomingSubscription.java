@@ -150,6 +150,7 @@ public final class IncomingSubscription implements AutoCloseable {
     if (open != null) {
       open.abort();
     }
+    http.shutdownNow();
   }
 
   private void connect(long attempt) {

@@ -55,6 +55,7 @@ public final class Tracker implements AutoCloseable {
 
   private final Object startLock = new Object();
   private ScheduledExecutorService poller;
+  private boolean closed;
   private long checkedHead = -1;
 
   private record Pending(
@@ -155,6 +156,13 @@ public final class Tracker implements AutoCloseable {
 
   private SubmittedTransaction follow(String hash, long nonce) {
     CompletableFuture<TransactionReceipt> inclusion = new CompletableFuture<>();
+    synchronized (startLock) {
+      if (closed) {
+        inclusion.completeExceptionally(new FiscusException("the tracker is closed"));
+        return new SubmittedTransaction(
+            hash, nonce, inclusion, inclusion.thenApply(receipt -> finish(hash, receipt)));
+      }
+    }
     Pending entry = new Pending(hash, System.nanoTime() + timeout.toNanos(), inclusion);
     Pending existing = pending.putIfAbsent(hash, entry);
     CompletableFuture<TransactionReceipt> shared =
@@ -179,7 +187,7 @@ public final class Tracker implements AutoCloseable {
 
   private void startPolling() {
     synchronized (startLock) {
-      if (poller == null) {
+      if (poller == null && !closed) {
         poller =
             Executors.newSingleThreadScheduledExecutor(
                 runnable -> {
@@ -253,10 +261,14 @@ public final class Tracker implements AutoCloseable {
     }
   }
 
-  /** Stops the poller; transactions still followed fail with a {@link FiscusException}. */
+  /**
+   * Stops the poller; transactions still followed, and any followed afterwards, fail with a {@link
+   * FiscusException}.
+   */
   @Override
   public void close() {
     synchronized (startLock) {
+      closed = true;
       if (poller != null) {
         poller.shutdownNow();
         poller = null;
