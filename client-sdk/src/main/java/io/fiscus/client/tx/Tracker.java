@@ -196,7 +196,8 @@ public final class Tracker implements AutoCloseable {
                   return thread;
                 });
         long millis = pollInterval.toMillis();
-        poller.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
+        // Runs until shutdownNow(); poll() never throws, so the future holds nothing to read.
+        var unused = poller.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -252,7 +253,7 @@ public final class Tracker implements AutoCloseable {
 
   private void expireOverdue() {
     long now = System.nanoTime();
-    for (Pending entry : pending.values()) {
+    for (Pending entry : List.copyOf(pending.values())) {
       if (now - entry.deadlineNanos > 0) {
         pending.remove(entry.hash);
         asked.remove(entry.hash);
@@ -274,7 +275,7 @@ public final class Tracker implements AutoCloseable {
         poller = null;
       }
     }
-    for (Pending entry : pending.values()) {
+    for (Pending entry : List.copyOf(pending.values())) {
       pending.remove(entry.hash);
       entry.inclusion.completeExceptionally(
           new FiscusException("tracker closed while following " + entry.hash));
