@@ -43,7 +43,12 @@ public final class FiscusClient implements AutoCloseable {
    */
   public static FiscusClient connect(String rpcUrl, Credentials credentials) {
     Fiscus fiscus = Fiscus.build(new HttpService(rpcUrl));
-    return new FiscusClient(TransactionSender.create(fiscus, credentials, new Tracker(fiscus)));
+    try {
+      return new FiscusClient(TransactionSender.create(fiscus, credentials, new Tracker(fiscus)));
+    } catch (FiscusException unreachable) {
+      fiscus.shutdown();
+      throw unreachable;
+    }
   }
 
   /**
