@@ -1,11 +1,13 @@
 package io.fiscus.client.cli;
 
 import io.fiscus.client.Amount;
+import io.fiscus.client.InvoiceId;
+import io.fiscus.client.TaxId;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,6 +19,16 @@ final class Arguments {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
 
   private Arguments() {}
+
+  /** Makes the value types convert wherever an option or parameter has one. */
+  static CommandLine registerConverters(CommandLine commandLine) {
+    return commandLine
+        .registerConverter(Amount.class, new AmountConverter())
+        .registerConverter(InvoiceId.class, new InvoiceIdConverter())
+        .registerConverter(TaxId.class, new TaxIdConverter())
+        .registerConverter(LocalDate.class, new DayConverter())
+        .setCaseInsensitiveEnumValuesAllowed(true);
+  }
 
   /** An account address, {@code 0x} and 40 hex digits; printed back in lower case. */
   static final class AddressConverter implements ITypeConverter<String> {
@@ -42,6 +54,38 @@ final class Arguments {
     }
   }
 
+  /**
+   * An invoice id: {@code 0x} and 64 hex digits, or {@code SELLER-TAX-ID/NUMBER}, from which the
+   * TaxInvoices contract derives the id (a tax id has no {@code /}; a number may).
+   */
+  static final class InvoiceIdConverter implements ITypeConverter<InvoiceId> {
+    @Override
+    public InvoiceId convert(String text) {
+      try {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+          return InvoiceId.of(text);
+        }
+        return InvoiceId.of(TaxId.of(text.substring(0, slash)), text.substring(slash + 1));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(
+            "'" + text + "' is not an invoice id (0x and 64 hex digits, or SELLER-TAX-ID/NUMBER)");
+      }
+    }
+  }
+
+  /** A taxpayer id, 1 to 32 printable characters without spaces or {@code /}. */
+  static final class TaxIdConverter implements ITypeConverter<TaxId> {
+    @Override
+    public TaxId convert(String text) {
+      try {
+        return TaxId.of(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** A calendar day, {@code 2025-03-31}, in UTC. */
   static final class DayConverter implements ITypeConverter<LocalDate> {
     @Override
@@ -52,15 +96,5 @@ final class Arguments {
         throw new TypeConversionException("'" + text + "' is not a date (YYYY-MM-DD)");
       }
     }
-  }
-
-  /** Unix seconds at the start of {@code day}, UTC. */
-  static long startOf(LocalDate day) {
-    return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-  }
-
-  /** Unix seconds of the last second of {@code day}, UTC: an inclusive end of a period. */
-  static long endOf(LocalDate day) {
-    return startOf(day.plusDays(1)) - 1;
   }
 }

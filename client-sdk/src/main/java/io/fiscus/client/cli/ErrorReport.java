@@ -3,7 +3,6 @@ package io.fiscus.client.cli;
 import io.fiscus.client.CallRevertedException;
 import io.fiscus.client.FiscusException;
 import io.fiscus.client.JsonRpcErrorException;
-import io.fiscus.client.NodeUnavailableException;
 import io.fiscus.client.TransactionRejectedException;
 import io.fiscus.client.TransactionRevertedException;
 import java.io.PrintWriter;
@@ -62,9 +61,6 @@ final class ErrorReport implements IExecutionExceptionHandler, IParameterExcepti
               + " "
               + error.rpcMessage()
               + error.data().map(data -> " (" + data + ")").orElse("");
-      case NodeUnavailableException unavailable ->
-          unavailable.getMessage()
-              + (unavailable.getCause() == null ? "" : ": " + unavailable.getCause().getMessage());
       default -> failure.getMessage();
     };
   }

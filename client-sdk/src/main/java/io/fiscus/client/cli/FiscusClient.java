@@ -14,23 +14,22 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(
     name = "fiscus-client",
-    description = {
-      "Use a Fiscus ledger from the command line: balances, payments, tax invoices, ledger",
-      "records and accounts. Amounts are decimal currency (12.50). Transactions wait until final",
-      "and print their block. Exit codes: 0 done, 1 refused or reverted or node error, 2 usage."
-    },
+    description =
+        "Use a Fiscus ledger from the command line: balances, payments, tax invoices, ledger"
+            + " records and accounts. Amounts are decimal currency (12.50). Transactions wait"
+            + " until final and print their block.%n"
+            + "Exit codes: 0 done, 1 refused or reverted or node error, 2 usage error.",
     subcommands = {
       BalanceCommand.class,
       // TransferCommand.class,
-      // HistoryCommand.class,
-      // InvoiceCommand.class,
-      // TaxSummaryCommand.class,
-      // RecordCommand.class,
-      // AccountCommand.class,
+      HistoryCommand.class,
+      InvoiceCommand.class,
+      TaxSummaryCommand.class,
+      RecordCommand.class,
+      AccountCommand.class,
       // MintCommand.class,
       // RedeemCommand.class,
       StatusCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class FiscusClient {
   /** A devnet's first validator: what {@code fiscus genesis generate} writes for validator1. */
@@ -99,9 +98,18 @@ public final class FiscusClient {
    */
   public static CommandLine commandLine() {
     ErrorReport errors = new ErrorReport();
-    return new CommandLine(new FiscusClient())
-        .setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors);
+    CommandLine commandLine =
+        Arguments.registerConverters(new CommandLine(new FiscusClient()))
+            .setParameterExceptionHandler(errors)
+            .setExecutionExceptionHandler(errors);
+    abbreviateSynopses(commandLine);
+    return commandLine;
+  }
+
+  /** {@code fiscus-client invoice list [OPTIONS]}: the global options would fill the synopsis. */
+  private static void abbreviateSynopses(CommandLine commandLine) {
+    commandLine.getCommandSpec().usageMessage().abbreviateSynopsis(true);
+    commandLine.getSubcommands().values().forEach(FiscusClient::abbreviateSynopses);
   }
 
   Duration timeout() {

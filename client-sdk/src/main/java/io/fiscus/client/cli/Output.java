@@ -16,8 +16,11 @@ sealed interface Output {
     }
   }
 
-  /** One labelled value. */
-  record Field(String label, Value value) {}
+  /**
+   * One labelled value; {@code inText} false for a value only scripts need (a record's payload in
+   * hex when people see it as text).
+   */
+  record Field(String label, Value value, boolean inText) {}
 
   /**
    * Rows under column headings (a history, a list of invoices); {@code emptyText} is shown to
@@ -63,7 +66,12 @@ sealed interface Output {
     private FieldsBuilder() {}
 
     FieldsBuilder add(String label, Value value) {
-      fields.add(new Field(label, value));
+      fields.add(new Field(label, value, true));
+      return this;
+    }
+
+    FieldsBuilder addJsonOnly(String label, Value value) {
+      fields.add(new Field(label, value, false));
       return this;
     }
 

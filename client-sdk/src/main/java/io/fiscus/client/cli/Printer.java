@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fiscus.client.Amount;
 import io.fiscus.client.Currency;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -65,9 +67,10 @@ final class Printer {
   }
 
   private List<String> fieldLines(Output.Fields fields) {
-    int width = fields.fields().stream().mapToInt(f -> f.label().length()).max().orElse(0);
+    List<Output.Field> shown = fields.fields().stream().filter(Output.Field::inText).toList();
+    int width = shown.stream().mapToInt(f -> f.label().length()).max().orElse(0);
     List<String> lines = new ArrayList<>();
-    for (Output.Field field : fields.fields()) {
+    for (Output.Field field : shown) {
       lines.add(pad(field.label(), width, false) + COLUMN_GAP + text(field.value()));
     }
     return lines;
@@ -154,13 +157,27 @@ final class Printer {
     return switch (value) {
       case Value.Text t -> t.text();
       case Value.TextList l -> l.texts().isEmpty() ? "-" : String.join(", ", l.texts());
-      case Value.Money m -> currency().format(m.amount());
+      case Value.Money m -> sign(m) + currency().format(magnitude(m));
       case Value.Count c -> Long.toString(c.count());
+      case Value.Rate r -> percent(r) + "%";
       case Value.Flag f -> f.flag() ? "yes" : "no";
       case Value.Moment m -> MOMENT.format(m.at());
       case Value.Day d -> DAY.format(d.at());
       case Value.Absent a -> "-";
     };
+  }
+
+  private static String sign(Value.Money money) {
+    return money.minorUnits() < 0 ? "-" : "";
+  }
+
+  private static Amount magnitude(Value.Money money) {
+    return Amount.ofMinorUnits(Math.absExact(money.minorUnits()));
+  }
+
+  /** Basis points as a percentage with two decimals: {@code 550} is {@code 5.50}. */
+  private static String percent(Value.Rate rate) {
+    return BigDecimal.valueOf(rate.basisPoints(), 2).toPlainString();
   }
 
   private Currency currency() {
@@ -198,7 +215,7 @@ final class Printer {
     for (List<Value> row : table.rows()) {
       List<Output.Field> fields = new ArrayList<>();
       for (int c = 0; c < row.size(); c++) {
-        fields.add(new Output.Field(table.columns().get(c).label(), row.get(c)));
+        fields.add(new Output.Field(table.columns().get(c).label(), row.get(c), true));
       }
       array.add(jsonObject(fields));
     }
@@ -225,8 +242,9 @@ final class Printer {
         l.texts().forEach(array::add);
         yield array;
       }
-      case Value.Money m -> nodes.textNode(m.amount().toString());
+      case Value.Money m -> nodes.textNode(sign(m) + magnitude(m));
       case Value.Count c -> nodes.numberNode(c.count());
+      case Value.Rate r -> nodes.textNode(percent(r));
       case Value.Flag f -> nodes.booleanNode(f.flag());
       case Value.Moment m -> nodes.textNode(m.at().toString());
       case Value.Day d -> nodes.textNode(DAY.format(d.at()));

@@ -21,11 +21,17 @@ sealed interface Value {
     }
   }
 
-  /** An amount of the currency. */
-  record Money(Amount amount) implements Value {}
+  /**
+   * An amount of the currency in minor units; negative only for a balance of amounts (VAT due after
+   * credit notes), since an {@link Amount} never is.
+   */
+  record Money(long minorUnits) implements Value {}
 
   /** A whole number: a block number, a count, a tier. */
   record Count(long count) implements Value {}
+
+  /** A rate in basis points (a VAT rate): {@code 2000} is 20.00 percent. */
+  record Rate(int basisPoints) implements Value {}
 
   /** Yes or no. */
   record Flag(boolean flag) implements Value {}
@@ -46,7 +52,7 @@ sealed interface Value {
   }
 
   static Value money(Amount amount) {
-    return new Money(amount);
+    return new Money(amount.minorUnits());
   }
 
   static Value count(long count) {

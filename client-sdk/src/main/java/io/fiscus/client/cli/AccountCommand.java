@@ -1,0 +1,10 @@
+package io.fiscus.client.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code account show|register|freeze|unfreeze}: the Registry's view of an account. */
+@Command(
+    name = "account",
+    description = "Show, register, freeze or unfreeze an account.",
+    subcommands = {AccountShowCommand.class})
+final class AccountCommand {}
