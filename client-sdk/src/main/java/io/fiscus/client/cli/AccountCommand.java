@@ -6,5 +6,10 @@ import picocli.CommandLine.Command;
 @Command(
     name = "account",
     description = "Show, register, freeze or unfreeze an account.",
-    subcommands = {AccountShowCommand.class})
+    subcommands = {
+      AccountShowCommand.class,
+      AccountRegisterCommand.class,
+      AccountFreezeCommand.class,
+      AccountUnfreezeCommand.class
+    })
 final class AccountCommand {}

@@ -1,5 +1,6 @@
 package io.fiscus.client.cli;
 
+import io.fiscus.client.RegistryClient;
 import io.fiscus.client.Role;
 import io.fiscus.client.TaxId;
 import io.fiscus.client.rpc.CbdcAccount;
@@ -21,7 +22,7 @@ final class AccountShowCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     CbdcAccount account =
-        session.send(session.fiscus().cbdcGetAccount(session.addressOrOwn(address))).getAccount();
+        new RegistryClient(session.fiscus()).account(session.addressOrOwn(address)).send();
     return Output.fields()
         .add("address", Value.text(account.address()))
         .add("registered", Value.flag(account.registered()))

@@ -3,6 +3,7 @@ package io.fiscus.client.cli;
 import io.fiscus.client.Amount;
 import io.fiscus.client.InvoiceId;
 import io.fiscus.client.TaxId;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Arguments {
   private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+  private static final Pattern PERCENT = Pattern.compile("\\d{1,3}(\\.\\d{1,2})?%?");
+  private static final int BASIS_POINTS_MAX = 10_000;
 
   private Arguments() {}
 
@@ -83,6 +86,22 @@ final class Arguments {
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
       }
+    }
+  }
+
+  /** A tax rate in percent with at most two decimals ({@code 20}, {@code 5.5}), as basis points. */
+  static final class TaxRateConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String text) {
+      if (!PERCENT.matcher(text).matches()) {
+        throw new TypeConversionException(
+            "'" + text + "' is not a tax rate (percent with at most two decimals, e.g. 20 or 5.5)");
+      }
+      int basisPoints = new BigDecimal(text.replace("%", "")).movePointRight(2).intValueExact();
+      if (basisPoints > BASIS_POINTS_MAX) {
+        throw new TypeConversionException("'" + text + "' is more than 100 percent");
+      }
+      return basisPoints;
     }
   }
 

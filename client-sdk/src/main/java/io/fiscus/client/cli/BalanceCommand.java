@@ -1,6 +1,6 @@
 package io.fiscus.client.cli;
 
-import io.fiscus.client.rpc.CbdcAccount;
+import io.fiscus.client.TokenClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -16,11 +16,10 @@ final class BalanceCommand extends ClientCommand {
 
   @Override
   Output run(Session session) {
-    CbdcAccount account =
-        session.send(session.fiscus().cbdcGetAccount(session.addressOrOwn(address))).getAccount();
+    String account = session.addressOrOwn(address);
     return Output.fields()
-        .add("address", Value.text(account.address()))
-        .add("balance", Value.money(account.balance()))
+        .add("address", Value.text(account))
+        .add("balance", Value.money(new TokenClient(session.fiscus()).balance(account).send()))
         .build();
   }
 }

@@ -16,8 +16,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every failure into one line on stderr, {@code fiscus-client transfer: transaction reverted:
  * insufficient balance (...)}, and an exit code: 2 for input the user can fix before anything is
- * sent (as the node's CLI does), 1 for a transaction the node refused or reverted, a node that
- * cannot be reached or answers with an error. Anything else is a bug and keeps its stack trace.
+ * sent (as the node's CLI does; the SDK refuses bad arguments with {@link
+ * IllegalArgumentException}), 1 for a transaction the node refused or reverted, a node that cannot
+ * be reached or answers with an error. Anything else is a bug and keeps its stack trace.
  */
 final class ErrorReport implements IExecutionExceptionHandler, IParameterExceptionHandler {
   static final int FAILURE = 1;
@@ -33,6 +34,8 @@ final class ErrorReport implements IExecutionExceptionHandler, IParameterExcepti
       throws Exception {
     return switch (ex) {
       case UsageException usage -> report(failed, usage.getMessage(), USAGE);
+      // The SDK's value types and clients refuse bad arguments so, before anything is sent.
+      case IllegalArgumentException refused -> report(failed, refused.getMessage(), USAGE);
       case FiscusException fiscus -> report(failed, describe(fiscus), FAILURE);
       default -> throw ex;
     };

@@ -21,14 +21,14 @@ import picocli.CommandLine.ScopeType;
             + "Exit codes: 0 done, 1 refused or reverted or node error, 2 usage error.",
     subcommands = {
       BalanceCommand.class,
-      // TransferCommand.class,
+      TransferCommand.class,
       HistoryCommand.class,
       InvoiceCommand.class,
       TaxSummaryCommand.class,
       RecordCommand.class,
       AccountCommand.class,
-      // MintCommand.class,
-      // RedeemCommand.class,
+      MintCommand.class,
+      RedeemCommand.class,
       StatusCommand.class,
     })
 public final class FiscusClient {

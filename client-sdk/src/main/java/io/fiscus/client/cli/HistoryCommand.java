@@ -1,5 +1,6 @@
 package io.fiscus.client.cli;
 
+import io.fiscus.client.HistoryClient;
 import io.fiscus.client.rpc.HistoryItem;
 import io.fiscus.client.rpc.HistoryQuery;
 import java.util.List;
@@ -24,14 +25,10 @@ final class HistoryCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     String account = session.addressOrOwn(address);
-    HistoryQuery query = HistoryQuery.all();
+    HistoryQuery query = HistoryQuery.all().withLimit(FirstItems.pageSize(list.limit()));
     FirstItems<HistoryItem> first =
-        FirstItems.fetch(
-            list.limit(),
-            (cursor, size) -> {
-              HistoryQuery page = cursor.map(query::withCursor).orElse(query).withLimit(size);
-              return session.send(session.fiscus().cbdcGetAccountHistory(account, page)).getPage();
-            });
+        FirstItems.of(
+            new HistoryClient(session.fiscus()).history(account, query).stream(), list.limit());
     List<List<Value>> rows = first.items().stream().map(item -> row(account, item)).toList();
     return new Output.Table(
         List.of(
@@ -57,7 +54,7 @@ final class HistoryCommand extends ClientCommand {
         Value.text(incoming ? "in" : "out"),
         Value.text(incoming ? item.from() : item.to()),
         Value.money(item.amount()),
-        Value.text(item.reference().map(Bytes32Text::decode).orElse(null)),
+        Value.text(item.reference().orElse(null)),
         Value.text(item.txHash()));
   }
 }

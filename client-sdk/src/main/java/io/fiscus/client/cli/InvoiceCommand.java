@@ -6,5 +6,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "invoice",
     description = "Issue, pay, cancel, credit, list and show tax invoices.",
-    subcommands = {InvoiceListCommand.class, InvoiceShowCommand.class})
+    subcommands = {
+      InvoiceIssueCommand.class,
+      InvoicePayCommand.class,
+      InvoiceCancelCommand.class,
+      InvoiceCreditCommand.class,
+      InvoiceListCommand.class,
+      InvoiceShowCommand.class
+    })
 final class InvoiceCommand {}

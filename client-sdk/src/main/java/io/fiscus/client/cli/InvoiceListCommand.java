@@ -1,5 +1,6 @@
 package io.fiscus.client.cli;
 
+import io.fiscus.client.TaxAuthorityClient;
 import io.fiscus.client.TaxId;
 import io.fiscus.client.rpc.Invoice;
 import io.fiscus.client.rpc.InvoiceQuery;
@@ -57,11 +58,10 @@ final class InvoiceListCommand extends ClientCommand {
 
   @Override
   Output run(Session session) {
+    InvoiceQuery query = query(FirstItems.pageSize(list.limit()));
     FirstItems<Invoice> first =
-        FirstItems.fetch(
-            list.limit(),
-            (cursor, size) ->
-                session.send(session.fiscus().cbdcGetInvoices(query(cursor, size))).getPage());
+        FirstItems.of(
+            new TaxAuthorityClient(session.fiscus()).invoices(query).stream(), list.limit());
     return new Output.Table(
         InvoiceView.COLUMNS,
         first.items().stream().map(InvoiceView::row).toList(),
@@ -69,7 +69,7 @@ final class InvoiceListCommand extends ClientCommand {
         list.moreHint(first.more()));
   }
 
-  private InvoiceQuery query(Optional<String> cursor, int size) {
+  private InvoiceQuery query(int pageSize) {
     return new InvoiceQuery(
         Optional.ofNullable(seller),
         Optional.ofNullable(buyer),
@@ -82,7 +82,7 @@ final class InvoiceListCommand extends ClientCommand {
         to == null
             ? OptionalLong.empty()
             : OptionalLong.of(to.atTime(LocalTime.MAX).toEpochSecond(ZoneOffset.UTC)),
-        cursor,
-        OptionalInt.of(size));
+        Optional.empty(),
+        OptionalInt.of(pageSize));
   }
 }

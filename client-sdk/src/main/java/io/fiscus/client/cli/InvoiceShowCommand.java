@@ -1,6 +1,7 @@
 package io.fiscus.client.cli;
 
 import io.fiscus.client.FiscusException;
+import io.fiscus.client.InvoiceClient;
 import io.fiscus.client.InvoiceId;
 import io.fiscus.client.rpc.Invoice;
 import picocli.CommandLine.Command;
@@ -17,9 +18,9 @@ final class InvoiceShowCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     Invoice invoice =
-        session
-            .send(session.fiscus().cbdcGetInvoice(id))
-            .getInvoice()
+        new InvoiceClient(session.fiscus())
+            .get(id)
+            .send()
             .orElseThrow(() -> new FiscusException("no invoice " + id));
     return InvoiceView.fields(invoice);
   }

@@ -6,5 +6,5 @@ import picocli.CommandLine.Command;
 @Command(
     name = "record",
     description = "Write or read a ledger record (settlement statements, attestations, filings).",
-    subcommands = {RecordGetCommand.class})
+    subcommands = {RecordPutCommand.class, RecordGetCommand.class})
 final class RecordCommand {}

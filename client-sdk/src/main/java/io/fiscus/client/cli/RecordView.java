@@ -1,24 +1,18 @@
 package io.fiscus.client.cli;
 
-import io.fiscus.client.rpc.LedgerRecord;
-import java.util.HexFormat;
+import io.fiscus.client.StoredRecord;
 
-/** How a ledger record is shown: its labels decoded, its payload as text when it is text. */
+/** How a ledger record is shown: its payload as text when it is text, else as hex. */
 final class RecordView {
   private RecordView() {}
 
-  static Output.Fields fields(LedgerRecord record) {
-    byte[] payload = record.payload();
-    String hex = "0x" + HexFormat.of().formatHex(payload);
+  static Output.FieldsBuilder fields(String kind, String key, StoredRecord record) {
     return Output.fields()
-        .add("submitter", Value.text(record.submitter()))
-        .add("kind", Value.text(Bytes32Text.decode(record.kind())))
-        .add("key", Value.text(Bytes32Text.decode(record.key())))
+        .add("kind", Value.text(kind))
+        .add("key", Value.text(key))
         .add("version", Value.count(record.version()))
         .add("block", Value.count(record.blockNumber()))
-        .add("transaction", Value.text(record.txHash()))
-        .add("payload", Value.text(PrintableText.of(payload).orElse(hex)))
-        .addJsonOnly("payload hex", Value.text(hex))
-        .build();
+        .add("payload", Value.text(PrintableText.of(record.payload()).orElse(record.payloadHex())))
+        .addJsonOnly("payload hex", Value.text(record.payloadHex()));
   }
 }

@@ -1,26 +1,29 @@
 package io.fiscus.client.cli;
 
-import io.fiscus.client.Call;
+import io.fiscus.client.Currency;
 import io.fiscus.client.Fiscus;
 import io.fiscus.client.FiscusException;
 import io.fiscus.client.Keys;
+import io.fiscus.client.TokenClient;
+import io.fiscus.client.tx.Tracker;
+import io.fiscus.client.tx.TransactionSender;
 import java.io.PrintWriter;
-import java.time.Duration;
+import java.util.Optional;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.Request;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * One run of a command: the connection to the node, the acting account's key, and the printer, all
- * made from the global options when first needed (a query needs no key; JSON output needs no
- * currency symbol).
+ * One run of a command: the connection to the node, the acting account's key and transaction
+ * sender, and the printer, each made from the global options when first needed (a query needs no
+ * key; JSON output needs no currency symbol).
  */
 final class Session implements AutoCloseable {
   private final FiscusClient options;
   private final Printer printer;
   private Fiscus fiscus;
   private Credentials credentials;
+  private Tracker tracker;
+  private TransactionSender sender;
 
   Session(FiscusClient options, PrintWriter out) {
     this.options = options;
@@ -31,6 +34,7 @@ final class Session implements AutoCloseable {
     return printer;
   }
 
+  /** The node, for queries. */
   Fiscus fiscus() {
     if (fiscus == null) {
       fiscus = Fiscus.build(new HttpService(options.rpcUrl.toString()));
@@ -39,14 +43,25 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * Sends a JSON-RPC request; a JSON-RPC error or an unreachable node becomes a typed exception.
+   * Signs and submits the acting account's transactions, and follows each until final within {@code
+   * --timeout-seconds}.
    */
-  <R extends Response<?>> R send(Request<?, R> request) {
-    return Call.of(request).send();
+  TransactionSender sender() {
+    if (sender == null) {
+      Credentials key = credentials();
+      tracker =
+          new Tracker(fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, Optional.empty());
+      sender = TransactionSender.create(fiscus(), key, tracker);
+    }
+    return sender;
   }
 
-  /** The acting account's key, from {@code --key-file} or {@code --keystore}. */
-  Credentials credentials() {
+  /** {@code address} if given, else the acting account's address (so its key is needed). */
+  String addressOrOwn(String address) {
+    return address != null ? address : credentials().getAddress();
+  }
+
+  private Credentials credentials() {
     if (credentials == null) {
       credentials = loadCredentials();
     }
@@ -78,21 +93,15 @@ final class Session implements AutoCloseable {
             + " FILE");
   }
 
-  /** {@code address} if given, else the acting account's address (so its key is needed). */
-  String addressOrOwn(String address) {
-    return address != null ? address : credentials().getAddress();
-  }
-
-  Duration timeout() {
-    return options.timeout();
-  }
-
-  private io.fiscus.client.Currency currency() {
-    throw new UnsupportedOperationException("needs TokenClient");
+  private Currency currency() {
+    return new TokenClient(fiscus()).currency().send();
   }
 
   @Override
   public void close() {
+    if (tracker != null) {
+      tracker.close();
+    }
     if (fiscus != null) {
       fiscus.shutdown();
     }

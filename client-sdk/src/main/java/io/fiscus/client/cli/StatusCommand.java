@@ -1,5 +1,7 @@
 package io.fiscus.client.cli;
 
+import io.fiscus.client.Call;
+import io.fiscus.client.TokenClient;
 import io.fiscus.client.rpc.NodeStatus;
 import io.fiscus.client.rpc.Supply;
 import picocli.CommandLine.Command;
@@ -12,8 +14,8 @@ final class StatusCommand extends ClientCommand {
 
   @Override
   Output run(Session session) {
-    NodeStatus status = session.send(session.fiscus().cbdcNodeStatus()).getNodeStatus();
-    Supply supply = session.send(session.fiscus().cbdcGetSupply()).getSupply();
+    NodeStatus status = Call.of(session.fiscus().cbdcNodeStatus()).send().getNodeStatus();
+    Supply supply = new TokenClient(session.fiscus()).supply().send();
     return Output.fields()
         .add("chain id", Value.count(status.chainId()))
         .add("height", Value.count(status.height()))
@@ -22,6 +24,7 @@ final class StatusCommand extends ClientCommand {
         .add("is validator", Value.flag(status.isValidator()))
         .add("peers", Value.count(status.peers()))
         .add("syncing", Value.flag(status.syncing()))
+        .add("round", Value.count(status.round()))
         .add("pending transactions", Value.count(status.mempoolSize()))
         .add("total supply", Value.money(supply.totalSupply()))
         .add("issued", Value.money(supply.issued()))

@@ -1,5 +1,6 @@
 package io.fiscus.client.cli;
 
+import io.fiscus.client.TaxAuthorityClient;
 import io.fiscus.client.TaxId;
 import io.fiscus.client.rpc.TaxPeriod;
 import io.fiscus.client.rpc.TaxSummary;
@@ -52,7 +53,7 @@ final class TaxSummaryCommand extends ClientCommand {
         seller.address != null
             ? TaxSummaryQuery.of(seller.address, period)
             : TaxSummaryQuery.of(seller.taxId, period);
-    TaxSummary summary = session.send(session.fiscus().cbdcGetTaxSummary(query)).getTaxSummary();
+    TaxSummary summary = new TaxAuthorityClient(session.fiscus()).summary(query).send();
     return Output.fields()
         .add("seller", Value.text(seller.address != null ? seller.address : seller.taxId.value()))
         .add("from", Value.text(from.toString()))

@@ -174,7 +174,7 @@ class CommandLineTest {
   }
 
   @Test
-  void aRecordLabelLongerThan32BytesIsAUsageError() {
+  void anEmptyRecordKeyIsAUsageError() {
     CliRun run =
         CliRun.of(
             "record",
@@ -184,10 +184,47 @@ class CommandLineTest {
             "--submitter",
             SOME_ADDRESS,
             "settlement",
-            "a key that is much longer than thirty-two bytes");
+            "");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
-    assertThat(run.err()).contains("KEY: 'a key that is much longer");
+    assertThat(run.err()).contains("must not be empty");
+  }
+
+  @Test
+  void anAmountWithMoreThanTwoDecimalsIsRefusedNotRounded() {
+    CliRun run = CliRun.of("transfer", "--rpc-url", deadNode(), SOME_ADDRESS, "12.505");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("fiscus-client transfer: Invalid value").contains("12.505");
+  }
+
+  @Test
+  void aTaxRateIsAPercentageUpToOneHundred() {
+    CliRun run =
+        CliRun.of(
+            "invoice",
+            "issue",
+            "INV-1",
+            "--net",
+            "100",
+            "--tax-rate",
+            "120",
+            "--document",
+            "x.xml");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).contains("'120' is more than 100 percent");
+  }
+
+  @Test
+  void aRecordNeedsItsPayloadOnceAsTextOrFile(@TempDir Path directory) throws IOException {
+    Path keyFile = Files.writeString(directory.resolve("key"), "0x" + "11".repeat(32));
+    CliRun neither =
+        CliRun.of(
+            "record", "put", "--rpc-url", deadNode(), "--key-file", keyFile.toString(), "k", "x");
+
+    assertThat(neither.exitCode()).as(neither.toString()).isEqualTo(2);
+    assertThat(neither.err()).contains("give the payload as PAYLOAD or --file FILE");
   }
 
   @Test
@@ -196,6 +233,16 @@ class CommandLineTest {
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out())
-        .contains("balance", "history", "invoice", "tax-summary", "record", "account", "status");
+        .contains(
+            "balance",
+            "transfer",
+            "history",
+            "invoice",
+            "tax-summary",
+            "record",
+            "account",
+            "mint",
+            "redeem",
+            "status");
   }
 }
