@@ -1,6 +1,9 @@
 package io.fiscus.client.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -30,6 +33,14 @@ final class Printer {
       DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
   private static final String COLUMN_GAP = "  ";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** {@code "key": value}, one member or element a line, two spaces a level: what jq prints. */
+  private static final DefaultPrettyPrinter JSON_LAYOUT =
+      new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"));
 
   private final PrintWriter out;
   private final boolean json;
@@ -196,7 +207,7 @@ final class Printer {
           case Output.Table table -> jsonArray(table);
         };
     try {
-      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+      return JSON.writer(JSON_LAYOUT).writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree that cannot be written", e);
     }
