@@ -27,6 +27,7 @@ final class AccountFreezeCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("account", Value.text(address))
             .add("frozen", Value.flag(true))

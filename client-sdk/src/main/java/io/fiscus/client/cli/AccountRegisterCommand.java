@@ -27,6 +27,7 @@ final class AccountRegisterCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("account", Value.text(address))
             .add("tier", Value.count(tier))

@@ -16,6 +16,7 @@ final class AccountUnfreezeCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields().add("account", Value.text(address)).add("frozen", Value.flag(false)),
         new RegistryClient(session.sender()).unfreeze(address).send());
   }

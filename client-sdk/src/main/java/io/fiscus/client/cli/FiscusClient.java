@@ -73,6 +73,15 @@ public final class FiscusClient {
   Path passwordFile;
 
   @Option(
+      names = "--genesis-file",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description =
+          "Verify each transaction's finality yourself, trusting only the validators of this"
+              + " genesis.json: its block's commit seals and Merkle proofs, not the node's word.")
+  Path genesisFile;
+
+  @Option(
       names = "--json",
       scope = ScopeType.INHERIT,
       description = "Print JSON for scripts instead of aligned text.")

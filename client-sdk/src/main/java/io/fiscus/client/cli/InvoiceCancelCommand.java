@@ -24,6 +24,7 @@ final class InvoiceCancelCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("id", Value.text(id.hex()))
             .add("status", Value.text("cancelled"))

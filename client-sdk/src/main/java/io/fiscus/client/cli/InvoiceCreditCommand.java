@@ -54,6 +54,7 @@ final class InvoiceCreditCommand extends ClientCommand {
     IssuedInvoice issued =
         invoices.creditNote(originalId, number, net, credited, documentBytes).send();
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("id", Value.text(issued.id().hex()))
             .add("number", Value.text(number))

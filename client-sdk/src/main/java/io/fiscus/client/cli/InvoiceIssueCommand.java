@@ -72,6 +72,7 @@ final class InvoiceIssueCommand extends ClientCommand {
             InvoiceDraft.documentHash(DocumentFile.read(document)));
     IssuedInvoice issued = new InvoiceClient(session.sender()).issue(draft).send();
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("id", Value.text(issued.id().hex()))
             .add("number", Value.text(number))

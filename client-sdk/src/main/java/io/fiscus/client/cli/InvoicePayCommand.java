@@ -28,6 +28,6 @@ final class InvoicePayCommand extends ClientCommand {
                 details
                     .add("payer", Value.text(paid.payer()))
                     .add("paid", Value.money(paid.amount())));
-    return TransactionView.fields(details, result);
+    return TransactionView.fields(session, details, result);
   }
 }

@@ -23,6 +23,7 @@ final class MintCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields().add("bank", Value.text(bank)).add("minted", Value.money(amount)),
         new TokenClient(session.sender()).mint(bank, amount).send());
   }

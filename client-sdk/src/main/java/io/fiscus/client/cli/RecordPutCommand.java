@@ -49,6 +49,7 @@ final class RecordPutCommand extends ClientCommand {
             .write(Labels.recordName(kind), Labels.recordName(key), payload)
             .send();
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("submitter", Value.text(session.sender().address()))
             .add("kind", Value.text(kind))

@@ -18,6 +18,7 @@ final class RedeemCommand extends ClientCommand {
   @Override
   Output run(Session session) {
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("bank", Value.text(session.sender().address()))
             .add("redeemed", Value.money(amount)),

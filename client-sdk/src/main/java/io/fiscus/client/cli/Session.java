@@ -1,14 +1,21 @@
 package io.fiscus.client.cli;
 
 import io.fiscus.client.Currency;
+import io.fiscus.client.FinalityCheck;
 import io.fiscus.client.Fiscus;
 import io.fiscus.client.FiscusException;
 import io.fiscus.client.Keys;
 import io.fiscus.client.TokenClient;
+import io.fiscus.client.finality.FinalityVerifier;
+import io.fiscus.client.finality.InvalidGenesisException;
+import io.fiscus.client.finality.TrustedValidators;
+import io.fiscus.client.finality.VerifiedFinality;
 import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionSender;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.http.HttpService;
 
@@ -20,6 +27,8 @@ import org.web3j.protocol.http.HttpService;
 final class Session implements AutoCloseable {
   private final FiscusClient options;
   private final Printer printer;
+  private final Map<String, VerifiedFinality> verified = new ConcurrentHashMap<>();
+  private HttpService service;
   private Fiscus fiscus;
   private Credentials credentials;
   private Tracker tracker;
@@ -37,23 +46,44 @@ final class Session implements AutoCloseable {
   /** The node, for queries. */
   Fiscus fiscus() {
     if (fiscus == null) {
-      fiscus = Fiscus.build(new HttpService(options.rpcUrl.toString()));
+      service = new HttpService(options.rpcUrl.toString());
+      fiscus = Fiscus.build(service);
     }
     return fiscus;
   }
 
   /**
    * Signs and submits the acting account's transactions, and follows each until final within {@code
-   * --timeout-seconds}.
+   * --timeout-seconds}; with {@code --genesis-file}, final means its finality proof checked out
+   * against the genesis validators.
    */
   TransactionSender sender() {
     if (sender == null) {
       Credentials key = credentials();
       tracker =
-          new Tracker(fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, Optional.empty());
+          new Tracker(fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, finalityCheck());
       sender = TransactionSender.create(fiscus(), key, tracker);
     }
     return sender;
+  }
+
+  /** What the client checked itself about a final transaction, if {@code --genesis-file} asked. */
+  Optional<VerifiedFinality> verifiedFinality(String transactionHash) {
+    return Optional.ofNullable(verified.get(transactionHash));
+  }
+
+  private Optional<FinalityCheck> finalityCheck() {
+    if (options.genesisFile == null) {
+      return Optional.empty();
+    }
+    TrustedValidators trusted;
+    try {
+      trusted = TrustedValidators.fromGenesis(options.genesisFile);
+    } catch (InvalidGenesisException e) {
+      throw new UsageException("--genesis-file: " + e.getMessage(), e);
+    }
+    FinalityVerifier verifier = new FinalityVerifier(service, trusted);
+    return Optional.of(hash -> verified.put(hash, verifier.verify(hash)));
   }
 
   /** {@code address} if given, else the acting account's address (so its key is needed). */

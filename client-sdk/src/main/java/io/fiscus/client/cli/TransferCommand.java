@@ -39,6 +39,7 @@ final class TransferCommand extends ClientCommand {
             ? token.transfer(to, amount).send()
             : token.transferWithReference(to, amount, Labels.paymentReference(reference)).send();
     return TransactionView.fields(
+        session,
         Output.fields()
             .add("from", Value.text(session.sender().address()))
             .add("to", Value.text(to))

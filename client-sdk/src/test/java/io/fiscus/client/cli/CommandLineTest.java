@@ -228,6 +228,27 @@ class CommandLineTest {
   }
 
   @Test
+  void aGenesisFileThatIsNotOneIsAUsageError(@TempDir Path directory) throws IOException {
+    Path keyFile = Files.writeString(directory.resolve("key"), "0x" + "11".repeat(32));
+    Path notGenesis = Files.writeString(directory.resolve("genesis.json"), "[]");
+
+    CliRun run =
+        CliRun.of(
+            "transfer",
+            SOME_ADDRESS,
+            "1",
+            "--rpc-url",
+            deadNode(),
+            "--key-file",
+            keyFile.toString(),
+            "--genesis-file",
+            notGenesis.toString());
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    assertThat(run.err()).startsWith("fiscus-client transfer: --genesis-file: ");
+  }
+
+  @Test
   void helpListsEveryCommand() {
     CliRun run = CliRun.of("--help");
 

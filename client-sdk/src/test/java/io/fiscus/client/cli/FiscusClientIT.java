@@ -91,6 +91,24 @@ class FiscusClientIT {
   }
 
   @Test
+  void withTheGenesisFileTheClientVerifiesFinalityItselfInsteadOfTrustingTheNode() {
+    CliRun trusting = ok(cli("bank-a", "transfer", address("merchant"), "0.01"));
+    CliRun verifying =
+        ok(
+            cli(
+                "bank-a",
+                "transfer",
+                address("merchant"),
+                "0.01",
+                "--genesis-file",
+                network.directory.resolve("genesis.json").toString()));
+
+    assertThat(trusting.out()).containsPattern("(?m)^finality +reported by the node$");
+    assertThat(verifying.out()).containsPattern("(?m)^finality +verified$");
+    assertThat(verifying.out()).containsPattern("(?m)^seals +1 of 1 validators, quorum 1$");
+  }
+
+  @Test
   void aTransferOverTheTierLimitIsRevertedWithItsReasonAndExitCode1() {
     CliRun run = cli("customer-1", "transfer", address("merchant"), "250.00");
 
