@@ -1,5 +1,7 @@
 package io.fiscus.client;
 
+import io.fiscus.client.rpc.CbdcNodeStatus;
+import io.fiscus.client.rpc.NodeStatus;
 import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionSender;
 import org.web3j.crypto.Credentials;
@@ -60,6 +62,15 @@ public final class FiscusClient implements AutoCloseable {
    */
   public Fiscus fiscus() {
     return fiscus;
+  }
+
+  /**
+   * What the node says about itself: height, validators, peers ({@code cbdc_nodeStatus}).
+   *
+   * @return the status
+   */
+  public Call<NodeStatus> nodeStatus() {
+    return Call.of(fiscus.cbdcNodeStatus()).map(CbdcNodeStatus::getNodeStatus);
   }
 
   /**
