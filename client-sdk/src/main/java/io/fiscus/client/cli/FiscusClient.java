@@ -96,7 +96,14 @@ public final class FiscusClient {
           "How long to wait for a transaction to become final (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
-  /** Runs the command line and exits with its code. */
+  /** Options are set by picocli; see {@link #commandLine()}. */
+  FiscusClient() {}
+
+  /**
+   * Runs the command line and exits with its code.
+   *
+   * @param args the command and its arguments
+   */
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
   }
@@ -104,6 +111,8 @@ public final class FiscusClient {
   /**
    * The command line with its error conventions: one line on stderr, exit code 1 for a refused or
    * reverted transaction or a node error, 2 for a usage error.
+   *
+   * @return a new command line; {@code execute(args)} runs it and returns the exit code
    */
   public static CommandLine commandLine() {
     ErrorReport errors = new ErrorReport();
