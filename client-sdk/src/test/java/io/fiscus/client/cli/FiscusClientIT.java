@@ -8,6 +8,7 @@ import io.fiscus.it.NodeProcess;
 import io.fiscus.it.TestNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,34 @@ class FiscusClientIT {
         .containsPattern(", block \\d+\\)\n$");
     assertThat(run.err().lines()).hasSize(1);
     assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void theLaunchedProgramExitsWithTheCommandsCodeAndKeepsErrorsOnStderr() throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                FiscusClient.class.getName(),
+                "transfer",
+                address("merchant"),
+                "250",
+                "--key-file",
+                keyFile("customer-1").toString(),
+                "--rpc-url",
+                url())
+            .start();
+    process.getOutputStream().close();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("fiscus-client finished").isTrue();
+
+    String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(stderr).isEqualTo(1);
+    assertThat(stdout).isEmpty();
+    assertThat(stderr)
+        .startsWith("fiscus-client transfer: transaction reverted: over max transfer");
   }
 
   @Test
