@@ -15,6 +15,7 @@ public class TransactionRevertedException extends FiscusException {
 
   /** The reverted transaction's hash. */
   private final String transactionHash;
+
   private final transient TransactionReceipt receipt;
 
   /**

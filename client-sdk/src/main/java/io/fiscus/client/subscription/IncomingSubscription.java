@@ -150,18 +150,21 @@ public final class IncomingSubscription implements AutoCloseable {
     if (open != null) {
       open.abort();
     }
+    http.shutdownNow();
   }
 
   private void connect(long attempt) {
-    http.newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(5))
-        .buildAsync(webSocketUrl, new Receiver(attempt))
-        .whenComplete(
-            (opened, error) -> {
-              if (error != null) {
-                lost(attempt);
-              }
-            });
+    // Failures are handled in the callback; the future carries nothing else.
+    var unused =
+        http.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(webSocketUrl, new Receiver(attempt))
+            .whenComplete(
+                (opened, error) -> {
+                  if (error != null) {
+                    lost(attempt);
+                  }
+                });
   }
 
   private boolean isCurrent(long attempt) {
@@ -191,7 +194,7 @@ public final class IncomingSubscription implements AutoCloseable {
       stale.abort();
     }
     try {
-      reconnector.schedule(() -> connect(next), delayMillis, TimeUnit.MILLISECONDS);
+      var unused = reconnector.schedule(() -> connect(next), delayMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closedMeanwhile) {
       // close() ran meanwhile: nothing more to do.
     }
@@ -221,12 +224,13 @@ public final class IncomingSubscription implements AutoCloseable {
     for (String request : requests) {
       sending = sending.thenCompose(open -> open.sendText(request, true));
     }
-    sending.whenComplete(
-        (sent, error) -> {
-          if (error != null) {
-            lost(attempt);
-          }
-        });
+    var unused =
+        sending.whenComplete(
+            (sent, error) -> {
+              if (error != null) {
+                lost(attempt);
+              }
+            });
   }
 
   private void handle(JsonNode message, long attempt) {
