@@ -1,0 +1,139 @@
+package io.fiscus.client.cli;
+
+import io.fiscus.client.Currency;
+import io.fiscus.client.FinalityCheck;
+import io.fiscus.client.Fiscus;
+import io.fiscus.client.FiscusException;
+import io.fiscus.client.Keys;
+import io.fiscus.client.TokenClient;
+import io.fiscus.client.finality.FinalityVerifier;
+import io.fiscus.client.finality.InvalidGenesisException;
+import io.fiscus.client.finality.TrustedValidators;
+import io.fiscus.client.finality.VerifiedFinality;
+import io.fiscus.client.tx.Tracker;
+import io.fiscus.client.tx.TransactionSender;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One run of a command: the connection to the node, the acting account's key and transaction
+ * sender, and the printer, each made from the global options when first needed (a query needs no
+ * key; JSON output needs no currency symbol).
+ */
+final class Session implements AutoCloseable {
+  private final FiscusClient options;
+  private final Printer printer;
+  private final Map<String, VerifiedFinality> verified = new ConcurrentHashMap<>();
+  private HttpService service;
+  private Fiscus fiscus;
+  private Credentials credentials;
+  private Tracker tracker;
+  private TransactionSender sender;
+
+  Session(FiscusClient options, PrintWriter out) {
+    this.options = options;
+    this.printer = new Printer(out, options.json, this::currency);
+  }
+
+  Printer printer() {
+    return printer;
+  }
+
+  /** The node, for queries. */
+  Fiscus fiscus() {
+    if (fiscus == null) {
+      service = new HttpService(options.rpcUrl.toString());
+      fiscus = Fiscus.build(service);
+    }
+    return fiscus;
+  }
+
+  /**
+   * Signs and submits the acting account's transactions, and follows each until final within {@code
+   * --timeout-seconds}; with {@code --genesis-file}, final means its finality proof checked out
+   * against the genesis validators.
+   */
+  TransactionSender sender() {
+    if (sender == null) {
+      Credentials key = credentials();
+      tracker =
+          new Tracker(fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, finalityCheck());
+      sender = TransactionSender.create(fiscus(), key, tracker);
+    }
+    return sender;
+  }
+
+  /** What the client checked itself about a final transaction, if {@code --genesis-file} asked. */
+  Optional<VerifiedFinality> verifiedFinality(String transactionHash) {
+    return Optional.ofNullable(verified.get(transactionHash));
+  }
+
+  private Optional<FinalityCheck> finalityCheck() {
+    if (options.genesisFile == null) {
+      return Optional.empty();
+    }
+    TrustedValidators trusted;
+    try {
+      trusted = TrustedValidators.fromGenesis(options.genesisFile);
+    } catch (InvalidGenesisException e) {
+      throw new UsageException("--genesis-file: " + e.getMessage(), e);
+    }
+    FinalityVerifier verifier = new FinalityVerifier(service, trusted);
+    return Optional.of(hash -> verified.put(hash, verifier.verify(hash)));
+  }
+
+  /** {@code address} if given, else the acting account's address (so its key is needed). */
+  String addressOrOwn(String address) {
+    return address != null ? address : credentials().getAddress();
+  }
+
+  private Credentials credentials() {
+    if (credentials == null) {
+      credentials = loadCredentials();
+    }
+    return credentials;
+  }
+
+  private Credentials loadCredentials() {
+    if (options.keyFile != null && options.keystore != null) {
+      throw new UsageException("give either --key-file or --keystore, not both");
+    }
+    try {
+      if (options.keyFile != null) {
+        return Keys.fromPrivateKeyFile(options.keyFile);
+      }
+      if (options.keystore != null) {
+        if (options.passwordFile == null) {
+          throw new UsageException("--keystore needs --password-file");
+        }
+        return Keys.fromKeystore(options.keystore, options.passwordFile);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("key file " + options.keyFile + ": " + e.getMessage(), e);
+    } catch (FiscusException e) {
+      // An unreadable file or a wrong password: the user fixes the options, nothing was sent.
+      throw new UsageException(e.getMessage(), e);
+    }
+    throw new UsageException(
+        "this needs the acting account's key: --key-file FILE, or --keystore FILE --password-file"
+            + " FILE");
+  }
+
+  private Currency currency() {
+    return new TokenClient(fiscus()).currency().send();
+  }
+
+  @Override
+  public void close() {
+    if (tracker != null) {
+      tracker.close();
+    }
+    if (fiscus != null) {
+      fiscus.shutdown();
+    }
+  }
+}
