@@ -1,8 +1,8 @@
 package io.fiscus.client;
 
+import io.fiscus.client.finality.FinalityProofResponse;
 import io.fiscus.client.rpc.CbdcGetAccount;
 import io.fiscus.client.rpc.CbdcGetAccountHistory;
-import io.fiscus.client.rpc.CbdcGetFinalityProof;
 import io.fiscus.client.rpc.CbdcGetInvoice;
 import io.fiscus.client.rpc.CbdcGetInvoices;
 import io.fiscus.client.rpc.CbdcGetRecords;
@@ -120,7 +120,7 @@ public interface Fiscus extends Besu {
    * @param transactionHash the transaction
    * @return the request; its result is empty if the node knows no such transaction
    */
-  Request<?, CbdcGetFinalityProof> cbdcGetFinalityProof(String transactionHash);
+  Request<?, FinalityProofResponse> cbdcGetFinalityProof(String transactionHash);
 
   /**
    * {@code cbdc_nodeStatus}: height, validators, peers, pool size.

@@ -1,8 +1,8 @@
 package io.fiscus.client;
 
+import io.fiscus.client.finality.FinalityProofResponse;
 import io.fiscus.client.rpc.CbdcGetAccount;
 import io.fiscus.client.rpc.CbdcGetAccountHistory;
-import io.fiscus.client.rpc.CbdcGetFinalityProof;
 import io.fiscus.client.rpc.CbdcGetInvoice;
 import io.fiscus.client.rpc.CbdcGetInvoices;
 import io.fiscus.client.rpc.CbdcGetRecords;
@@ -84,8 +84,8 @@ public class JsonRpc2_0Fiscus extends JsonRpc2_0Besu implements Fiscus {
   }
 
   @Override
-  public Request<?, CbdcGetFinalityProof> cbdcGetFinalityProof(String transactionHash) {
-    return request("cbdc_getFinalityProof", List.of(transactionHash), CbdcGetFinalityProof.class);
+  public Request<?, FinalityProofResponse> cbdcGetFinalityProof(String transactionHash) {
+    return request("cbdc_getFinalityProof", List.of(transactionHash), FinalityProofResponse.class);
   }
 
   @Override

@@ -3,8 +3,8 @@ package io.fiscus.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fiscus.client.events.LedgerEvent;
+import io.fiscus.client.finality.FinalityProof;
 import io.fiscus.client.rpc.CbdcAccount;
-import io.fiscus.client.rpc.FinalityProof;
 import io.fiscus.client.rpc.HistoryItem;
 import io.fiscus.client.rpc.HistoryKind;
 import io.fiscus.client.rpc.HistoryQuery;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.utils.Numeric;
 
 /**
  * Every domain client method against a real one-validator node: payments, issuance, the registry,
@@ -293,13 +294,13 @@ class ClientsIT {
             .fiscus
             .cbdcGetFinalityProof(paid.transactionHash())
             .sendAsync()
-            .thenApply(r -> r.getFinalityProof());
+            .thenApply(r -> r.proof());
     FinalityProof evidence = proof.get().orElseThrow();
     assertThat(evidence.blockHash()).isEqualTo(paid.blockHash());
-    assertThat(evidence.blockNumber()).isEqualTo(paid.blockNumber());
+    assertThat(Numeric.decodeQuantity(evidence.blockNumber()).longValueExact())
+        .isEqualTo(paid.blockNumber());
     assertThat(evidence.txProof()).isNotEmpty();
-    assertThat(ledger.fiscus.cbdcGetFinalityProof("0x" + "ab".repeat(32)).send().getFinalityProof())
-        .isEmpty();
+    assertThat(ledger.fiscus.cbdcGetFinalityProof("0x" + "ab".repeat(32)).send().proof()).isEmpty();
     assertThat(
             ledger
                 .fiscus

@@ -41,6 +41,7 @@ class ReadmeSnippetsTest {
             "PayExample.java",
             "InvoiceExample.java",
             "FinalityExample.java",
+            "FinalityExample.java",
             "QuarterlyVatExample.java",
             "SubscribeExample.java");
   }

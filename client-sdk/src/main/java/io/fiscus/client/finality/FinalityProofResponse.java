@@ -1,5 +1,6 @@
 package io.fiscus.client.finality;
 
+import java.util.Optional;
 import org.web3j.protocol.core.Response;
 
 /**
@@ -8,4 +9,9 @@ import org.web3j.protocol.core.Response;
 public final class FinalityProofResponse extends Response<FinalityProof> {
   /** For Jackson. */
   public FinalityProofResponse() {}
+
+  /** The proof; empty when the node has none (the transaction is unknown or not yet included). */
+  public Optional<FinalityProof> proof() {
+    return Optional.ofNullable(getResult());
+  }
 }

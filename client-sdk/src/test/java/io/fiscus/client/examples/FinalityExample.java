@@ -4,17 +4,33 @@ import io.fiscus.client.Amount;
 import io.fiscus.client.FinalityCheck;
 import io.fiscus.client.Fiscus;
 import io.fiscus.client.TokenClient;
+import io.fiscus.client.finality.FinalityVerifier;
+import io.fiscus.client.finality.TrustedValidators;
 import io.fiscus.client.tx.SubmittedTransaction;
 import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionResult;
 import io.fiscus.client.tx.TransactionSender;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3jService;
 
 /** README: follow a payment until it is final, checked by the client's own verifier. */
 public final class FinalityExample {
   private FinalityExample() {}
+
+  /**
+   * The client's own check: commit seals of a quorum of the validators trusted from the genesis
+   * file (followed through votes), and Merkle proofs of the transaction and its receipt.
+   */
+  public static FinalityCheck verifier(Web3jService service, Path genesisFile) {
+    // tag::verifier[]
+    FinalityCheck verifier =
+        new FinalityVerifier(service, TrustedValidators.fromGenesis(genesisFile))::verify;
+    // end::verifier[]
+    return verifier;
+  }
 
   /** Pays {@code payee} 5.00 from {@code bank}; {@code verifier} checks each finality proof. */
   public static TransactionResult payAndVerify(
