@@ -1,6 +1,7 @@
 package io.fiscus.client.demo;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,13 @@ public final class Devnet implements Callable<Integer> {
 
   private final AtomicBoolean shuttingDown = new AtomicBoolean();
 
+  /** Where the output goes: standard output, or a stream a test reads (plain text then). */
+  private final PrintStream out;
+
+  private Devnet(PrintStream out) {
+    this.out = out;
+  }
+
   /** Runs the devnet and exits with its exit code. */
   public static void main(String[] args) {
     System.exit(run(args));
@@ -76,12 +84,22 @@ public final class Devnet implements Callable<Integer> {
 
   /** Runs the devnet as {@code scripts/devnet args...} would, and returns the exit code. */
   public static int run(String... args) {
-    return new CommandLine(new Devnet()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return run(System.out, args);
+  }
+
+  /**
+   * Runs the devnet with its output (plain text unless it is standard output) going to {@code out}.
+   */
+  public static int run(PrintStream out, String... args) {
+    return new CommandLine(new Devnet(out)).execute(args);
   }
 
   @Override
   public Integer call() {
-    Console console = Console.standardOutput(verbose);
+    Console console =
+        out == System.out
+            ? Console.standardOutput(verbose)
+            : new Console(out, false, false, false, verbose);
     if (validators != null && (validators < 1 || validators > 32)) {
       console.error("--validators must be between 1 and 32");
       return 2;

@@ -1,12 +1,12 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.client.rpc.NodeStatus;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import org.web3j.protocol.core.DefaultBlockParameter;
 
@@ -72,17 +72,17 @@ final class LiveStatus {
     if (!node.isAlive()) {
       return console.bad("down");
     }
-    OptionalLong height = DevnetNodes.height(node);
-    if (height.isEmpty()) {
+    NodeStatus status;
+    try {
+      status = node.rpc().cbdcNodeStatus().send().getNodeStatus();
+    } catch (IOException | RuntimeException e) {
       return console.dim("…");
     }
-    String peers;
-    try {
-      peers = node.rpc().netPeerCount().send().getQuantity().toString();
-    } catch (IOException | RuntimeException e) {
-      peers = "?";
+    long behind = head - status.height();
+    String peers = Long.toString(status.peers());
+    if (status.syncing()) {
+      return peers + console.dim(" (syncing, -" + behind + ")");
     }
-    long behind = head - height.getAsLong();
     return behind > 1 ? peers + console.dim(" (-" + behind + ")") : peers;
   }
 

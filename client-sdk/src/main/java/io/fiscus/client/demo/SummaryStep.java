@@ -30,10 +30,20 @@ final class SummaryStep implements DemoStep {
             "block "
                 + height
                 + ": "
-                + (height - demo.startHeight)
-                + " blocks, "
-                + transactions
-                + " transactions");
+                + plural(height - demo.startHeight, "block")
+                + " and "
+                + plural(transactions, "transaction")
+                + " in this demo");
+    demo.act(
+        "the money supply",
+        () -> demo.nodes.validator(1).rpc().cbdcGetSupply().send().getSupply(),
+        supply ->
+            demo.money(supply.totalSupply().minorUnits())
+                + " (issued "
+                + demo.money(supply.issued().minorUnits())
+                + ", redeemed "
+                + demo.money(supply.redeemed().minorUnits())
+                + ")");
     demo.act(
         "the state root of block " + height + " on each validator",
         () -> agreedStateRoot(demo, height),
@@ -80,6 +90,10 @@ final class SummaryStep implements DemoStep {
       throw new DemoContext.StepFailedException(detail.toString());
     }
     return roots.get(0);
+  }
+
+  static String plural(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   static String abbreviate(String hash) {

@@ -1,5 +1,6 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.client.Fiscus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -29,7 +29,7 @@ final class ValidatorNode {
   private final DevnetLayout layout;
   private final NodeLauncher launcher;
   private final List<String> bootnodes;
-  private final Web3j rpc;
+  private final Fiscus rpc;
   private Process process;
 
   ValidatorNode(
@@ -46,7 +46,7 @@ final class ValidatorNode {
     this.bootnodes = List.copyOf(bootnodes);
     this.layout = layout;
     this.launcher = launcher;
-    this.rpc = Web3j.build(new HttpService(ports.rpcUrl()));
+    this.rpc = Fiscus.build(new HttpService(ports.rpcUrl()));
   }
 
   /** Starts the process; its output goes to the end of {@code node.log}. */
@@ -118,8 +118,8 @@ final class ValidatorNode {
     return process.exitValue();
   }
 
-  /** A JSON-RPC client of this node. */
-  Web3j rpc() {
+  /** An SDK client of this node. */
+  Fiscus rpc() {
     return rpc;
   }
 
