@@ -115,8 +115,16 @@ public final class Call<T> {
     return new Call<>(() -> sendAsync().thenCompose(result -> next.apply(result).sendAsync()));
   }
 
-  /** Every failure as a {@link FiscusException}, whatever layer of wrapping it came in. */
-  static FiscusException unwrap(Throwable failure) {
+  /**
+   * A failure as the SDK reports it, for code that combines the SDK's futures: {@link
+   * CompletionException} and {@link ExecutionException} layers are peeled off, an {@link
+   * IOException} becomes {@link NodeUnavailableException}, anything else not a {@link
+   * FiscusException} is wrapped in one.
+   *
+   * @param failure a future's failure
+   * @return the {@link FiscusException} for it
+   */
+  public static FiscusException unwrap(Throwable failure) {
     Throwable cause = failure;
     while ((cause instanceof CompletionException || cause instanceof ExecutionException)
         && cause.getCause() != null) {
