@@ -13,7 +13,7 @@ import java.util.List;
  * reads the same.
  */
 final class Console {
-  static final int ACTION_WIDTH = 62;
+  static final int ACTION_WIDTH = 52;
 
   private static final String RESET = "\033[0m";
   private static final String BOLD = "\033[1m";
@@ -82,10 +82,11 @@ final class Console {
   /** Starts an action's line; {@link #result} ends it. Nothing else prints in between. */
   synchronized void action(String description) {
     clearStatus();
+    String text = shown(description);
     String padded =
-        description.length() >= ACTION_WIDTH
-            ? description + " "
-            : description + " ".repeat(ACTION_WIDTH - description.length());
+        text.length() >= ACTION_WIDTH
+            ? text + " "
+            : text + " ".repeat(ACTION_WIDTH - text.length());
     out.print("    " + padded);
     out.flush();
   }
@@ -93,11 +94,11 @@ final class Console {
   synchronized void result(Outcome outcome, String text) {
     String symbol =
         switch (outcome) {
-          case DONE -> paint(GREEN, unicode ? "✓" : "ok");
-          case REFUSED -> paint(YELLOW, unicode ? "✗" : "refused:");
-          case FAILED -> paint(RED, unicode ? "✗" : "FAILED:");
+          case DONE -> paint(GREEN, unicode ? "✓" : "[ok]");
+          case REFUSED -> paint(YELLOW, unicode ? "✗" : "[x]");
+          case FAILED -> paint(RED, unicode ? "✗" : "[FAILED]");
         };
-    out.println(symbol + " " + (outcome == Outcome.FAILED ? paint(RED, text) : text));
+    out.println(symbol + " " + shown(outcome == Outcome.FAILED ? paint(RED, text) : text));
   }
 
   /** A table with a header row; columns padded to their widest cell. */
@@ -128,11 +129,11 @@ final class Console {
    */
   synchronized void status(String text) {
     if (terminal) {
-      out.print("\r" + text + CLEAR_TO_END);
+      out.print("\r" + shown(text) + CLEAR_TO_END);
       out.flush();
       statusShown = true;
     } else {
-      out.println(text);
+      out.println(shown(text));
     }
   }
 
@@ -147,7 +148,7 @@ final class Console {
 
   synchronized void error(String message) {
     clearStatus();
-    out.println(paint(RED, "error: ") + message);
+    out.println(paint(RED, "error: ") + shown(message));
   }
 
   /** Detail shown only with {@code --verbose}. */
@@ -181,7 +182,14 @@ final class Console {
 
   private void println(String text) {
     clearStatus();
-    out.println(text);
+    out.println(shown(text));
+  }
+
+  /** The text as this output can show it: without Unicode punctuation where it is not UTF-8. */
+  private String shown(String text) {
+    return unicode
+        ? text
+        : text.replace("·", "-").replace("…", "...").replace("–", "-").replace("●", "*");
   }
 
   /** How an action ended. */

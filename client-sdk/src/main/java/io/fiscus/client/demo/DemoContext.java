@@ -1,5 +1,8 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.client.Amount;
+import io.fiscus.client.TaxId;
+import io.fiscus.client.tx.TransactionResult;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -16,11 +19,45 @@ final class DemoContext {
   /** The head when the demo started: the summary counts the blocks after it. */
   final long startHeight;
 
-  DemoContext(DevnetNetwork network, DevnetNodes nodes, Console console, long startHeight) {
+  /** The parties acting through the SDK. */
+  final DemoParties parties;
+
+  /** The payment with a reference (step 3), whose finality step 7 verifies. */
+  String referencePaymentHash;
+
+  /** The refused payment (step 3): step 7 offers its proof for the other one, as a lying node. */
+  String refusedPaymentHash;
+
+  /** The merchant's tax id (step 4), which the tax authority queries in step 5. */
+  TaxId merchantTaxId;
+
+  DemoContext(
+      DevnetNetwork network,
+      DevnetNodes nodes,
+      Console console,
+      long startHeight,
+      DemoParties parties) {
     this.network = network;
     this.nodes = nodes;
     this.console = console;
     this.startHeight = startHeight;
+    this.parties = parties;
+  }
+
+  /**
+   * How many validators the demo may use for its clients: all but the last when the network can
+   * lose one (step 6 kills the last), else all of them.
+   */
+  static int usableValidators(int validators) {
+    return ValidatorFailureStep.canLoseOne(validators) ? validators - 1 : validators;
+  }
+
+  String money(Amount amount) {
+    return Money.format(amount.minorUnits(), network.currencySymbol);
+  }
+
+  static String block(TransactionResult result) {
+    return "block " + result.blockNumber();
   }
 
   String money(long minorUnits) {
@@ -45,8 +82,11 @@ final class DemoContext {
     return value;
   }
 
-  /** Narrates an action that the ledger is expected to refuse; it fails the step if it does not. */
-  void expectRefusal(String description, Callable<String> refusalReason) {
+  /**
+   * Narrates an action that is expected to be refused ({@code verb}: "refused", "rejected"), with
+   * the reason {@code refusalReason} returns; it throws when the action was not refused.
+   */
+  void expectRefusal(String verb, String description, Callable<String> refusalReason) {
     console.action(description);
     String reason;
     try {
@@ -56,7 +96,7 @@ final class DemoContext {
       console.result(Console.Outcome.FAILED, reason(cause));
       throw new StepFailedException(description + ": " + reason(cause), cause);
     }
-    console.result(Console.Outcome.REFUSED, "refused: " + reason);
+    console.result(Console.Outcome.REFUSED, verb + ": " + reason);
   }
 
   static Throwable unwrap(Throwable e) {

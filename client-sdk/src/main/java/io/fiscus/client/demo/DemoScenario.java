@@ -1,5 +1,6 @@
 package io.fiscus.client.demo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,15 +10,37 @@ import java.util.Locale;
  * the demo with its number, title and reason.
  */
 final class DemoScenario {
-  private final DemoContext demo;
-  private final List<DemoStep> steps;
+  private static final List<DemoStep> STEPS =
+      List.of(
+          new IssuanceStep(),
+          new AccountsStep(),
+          new PaymentsStep(),
+          new InvoicesStep(),
+          new TaxAuthorityStep(),
+          new ValidatorFailureStep(),
+          new FinalityStep(),
+          new SummaryStep());
+
+  private final DevnetNetwork network;
+  private final DevnetNodes nodes;
+  private final Console console;
+  private final long startHeight;
 
   DemoScenario(DevnetNetwork network, DevnetNodes nodes, Console console, long startHeight) {
-    this.demo = new DemoContext(network, nodes, console, startHeight);
-    this.steps = List.of(new SummaryStep());
+    this.network = network;
+    this.nodes = nodes;
+    this.console = console;
+    this.startHeight = startHeight;
   }
 
-  void run() {
+  void run() throws IOException {
+    int usable = DemoContext.usableValidators(nodes.size());
+    try (DemoParties parties = DemoParties.open(network, nodes, usable)) {
+      run(new DemoContext(network, nodes, console, startHeight, parties), STEPS);
+    }
+  }
+
+  private static void run(DemoContext demo, List<DemoStep> steps) {
     long started = System.nanoTime();
     for (int i = 0; i < steps.size(); i++) {
       DemoStep step = steps.get(i);

@@ -122,6 +122,27 @@ final class DevnetNodes implements AutoCloseable {
             + "/validatorK/node.log");
   }
 
+  /** Waits until {@code node} has a block above {@code aboveHeight}; returns its head then. */
+  long awaitAbove(ValidatorNode node, long aboveHeight, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      failIfExited(node);
+      long height = height(node).orElse(-1);
+      if (height > aboveHeight) {
+        return height;
+      }
+      sleep(POLL);
+    }
+    throw new DevnetException(
+        node.name
+            + " did not reach block "
+            + (aboveHeight + 1)
+            + " within "
+            + timeout.toSeconds()
+            + " s"
+            + logHint(node));
+  }
+
   /** The highest head among the live validators. */
   long highestHeight() {
     long highest = -1;

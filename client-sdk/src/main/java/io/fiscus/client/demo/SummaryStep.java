@@ -24,26 +24,18 @@ final class SummaryStep implements DemoStep {
   public void run(DemoContext demo) {
     long height = demo.nodes.awaitAllAbove(demo.startHeight, AGREEMENT_TIMEOUT);
     demo.act(
-        "blocks and transactions since the demo started",
+        "this demo's blocks and transactions",
         () -> transactionsBetween(demo, demo.startHeight + 1, height),
         transactions ->
-            "block "
-                + height
-                + ": "
-                + plural(height - demo.startHeight, "block")
-                + " and "
+            plural(height - demo.startHeight, "block")
+                + ", "
                 + plural(transactions, "transaction")
-                + " in this demo");
+                + ", up to block "
+                + height);
     demo.act(
-        "the money supply",
+        "money in circulation (issued - redeemed)",
         () -> demo.nodes.validator(1).rpc().cbdcGetSupply().send().getSupply(),
-        supply ->
-            demo.money(supply.totalSupply().minorUnits())
-                + " (issued "
-                + demo.money(supply.issued().minorUnits())
-                + ", redeemed "
-                + demo.money(supply.redeemed().minorUnits())
-                + ")");
+        supply -> demo.money(supply.totalSupply()));
     demo.act(
         "the state root of block " + height + " on each validator",
         () -> agreedStateRoot(demo, height),

@@ -43,8 +43,8 @@ class ConsoleTest {
     console.action("step");
     console.result(Console.Outcome.DONE, "block 4");
 
-    assertThat(lines().get(0)).endsWith("FAILED: not final after 60 s");
-    assertThat(lines().get(1)).endsWith("ok block 4");
+    assertThat(lines().get(0)).endsWith("[FAILED] not final after 60 s");
+    assertThat(lines().get(1)).endsWith("[ok] block 4");
     assertThat(output.toString(StandardCharsets.UTF_8)).doesNotContain("\033[");
   }
 
