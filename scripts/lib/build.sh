@@ -20,8 +20,10 @@ ensure_built() {
   [ -z "$stale" ] && return 0
   echo "Building Fiscus (first run or sources changed; a minute or two)..." >&2
   local log; log=$(mktemp -t fiscus-build.XXXXXX)
-  if ! mvn -B -q -ntp -DskipTests -Dspotless.check.skip=true -pl node,client-sdk -am package \
-      >"$log" 2>&1; then
+  # maven.test.skip: the launchers need no test classes, and not compiling them (through Error
+  # Prone) saves a third of the build's CPU time.
+  if ! mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.check.skip=true -pl node,client-sdk -am \
+      package >"$log" 2>&1; then
     echo "error: the build failed; its output is in $log" >&2
     tail -n 30 "$log" >&2
     exit 1

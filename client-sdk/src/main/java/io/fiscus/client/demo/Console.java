@@ -29,6 +29,7 @@ final class Console {
   private final boolean unicode;
   private final boolean verbose;
   private boolean statusShown;
+  private boolean actionOpen;
 
   Console(PrintStream out, boolean terminal, boolean color, boolean unicode, boolean verbose) {
     this.out = out;
@@ -82,6 +83,7 @@ final class Console {
   /** Starts an action's line; {@link #result} ends it. Nothing else prints in between. */
   synchronized void action(String description) {
     clearStatus();
+    endOpenAction();
     String text = shown(description);
     String padded =
         text.length() >= ACTION_WIDTH
@@ -89,9 +91,11 @@ final class Console {
             : text + " ".repeat(ACTION_WIDTH - text.length());
     out.print("    " + padded);
     out.flush();
+    actionOpen = true;
   }
 
   synchronized void result(Outcome outcome, String text) {
+    actionOpen = false;
     String symbol =
         switch (outcome) {
           case DONE -> paint(GREEN, unicode ? "✓" : "[ok]");
@@ -128,6 +132,7 @@ final class Console {
    * caller prints it less often).
    */
   synchronized void status(String text) {
+    endOpenAction();
     if (terminal) {
       out.print("\r" + shown(text) + CLEAR_TO_END);
       out.flush();
@@ -148,6 +153,7 @@ final class Console {
 
   synchronized void error(String message) {
     clearStatus();
+    endOpenAction();
     out.println(paint(RED, "error: ") + shown(message));
   }
 
@@ -182,7 +188,15 @@ final class Console {
 
   private void println(String text) {
     clearStatus();
+    endOpenAction();
     out.println(shown(text));
+  }
+
+  /** An action whose result never came (an exception left it): marked failed, line ended. */
+  private void endOpenAction() {
+    if (actionOpen) {
+      result(Outcome.FAILED, "did not finish");
+    }
   }
 
   /** The text as this output can show it: without Unicode punctuation where it is not UTF-8. */

@@ -40,6 +40,22 @@ final class DemoScenario {
     }
   }
 
+  /** A hint when a validator died under the demo: often the reason a step failed. */
+  private static String deadValidators(DevnetNodes nodes) {
+    StringBuilder dead = new StringBuilder();
+    for (ValidatorNode node : nodes.validators) {
+      if (node.hasExited()) {
+        dead.append("; ")
+            .append(node.name)
+            .append(' ')
+            .append(DevnetNodes.describeExit(node.exitCode()))
+            .append(", see ")
+            .append(node.log());
+      }
+    }
+    return dead.toString();
+  }
+
   private static void run(DemoContext demo, List<DemoStep> steps) {
     long started = System.nanoTime();
     for (int i = 0; i < steps.size(); i++) {
@@ -56,7 +72,8 @@ final class DemoScenario {
                     + step.title()
                     + "): "
                     + (e instanceof DemoContext.StepFailedException ? "" : "unexpected error: ")
-                    + e.getMessage(),
+                    + e.getMessage()
+                    + deadValidators(demo.nodes),
                 e);
         throw failure;
       }

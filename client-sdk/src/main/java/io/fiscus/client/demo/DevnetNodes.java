@@ -185,8 +185,17 @@ final class DevnetNodes implements AutoCloseable {
 
   static void failIfExited(ValidatorNode node) {
     if (!node.isAlive()) {
-      throw new DevnetException(node.name + " exited with code " + node.exitCode() + logHint(node));
+      throw new DevnetException(node.name + " " + describeExit(node.exitCode()) + logHint(node));
     }
+  }
+
+  static String describeExit(int code) {
+    return switch (code) {
+      case 137 -> "was killed (SIGKILL)";
+      case 130 -> "was interrupted (SIGINT)";
+      case 143 -> "was stopped (SIGTERM)";
+      default -> "exited with code " + code;
+    };
   }
 
   private static String logHint(ValidatorNode node) {

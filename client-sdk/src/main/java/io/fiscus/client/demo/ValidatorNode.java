@@ -113,6 +113,11 @@ final class ValidatorNode {
     return process != null && process.isAlive();
   }
 
+  /** True once a started process has ended. */
+  boolean hasExited() {
+    return process != null && !process.isAlive();
+  }
+
   /** The exit code of a process that has ended. */
   int exitCode() {
     return process.exitValue();

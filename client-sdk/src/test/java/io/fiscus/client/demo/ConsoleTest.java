@@ -49,6 +49,19 @@ class ConsoleTest {
   }
 
   @Test
+  void anActionLeftWithoutResultIsMarkedFailedBeforeTheNextLine() {
+    Console console = console(false, false, false);
+    console.action("starting 4 validators");
+    console.error("validator2 was killed (SIGKILL)");
+
+    List<String> lines = lines();
+    assertThat(lines.get(0))
+        .startsWith("    starting 4 validators")
+        .endsWith("[FAILED] did not finish");
+    assertThat(lines.get(1)).isEqualTo("error: validator2 was killed (SIGKILL)");
+  }
+
+  @Test
   void tableColumnsAreAlignedToTheirWidestCell() {
     console(false, false, false)
         .table(
