@@ -206,6 +206,16 @@ final class Console {
         : text.replace("·", "-").replace("…", "...").replace("–", "-").replace("●", "*");
   }
 
+  /** {@code 1 block}, {@code 2 blocks}. */
+  static String count(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** {@code on all 4 validators}, or {@code on the validator} when there is one. */
+  static String onAll(int validators) {
+    return validators == 1 ? "on the validator" : "on all " + validators + " validators";
+  }
+
   /** How an action ended. */
   enum Outcome {
     DONE,

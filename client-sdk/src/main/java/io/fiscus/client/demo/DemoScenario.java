@@ -82,8 +82,8 @@ final class DemoScenario {
     demo.console.heading(
         String.format(
             Locale.ROOT,
-            "Demo complete in %.0f s: every step finalized on all %d validators.",
+            "Demo complete in %.0f s: every step finalized %s.",
             (System.nanoTime() - started) / 1e9,
-            demo.nodes.size()));
+            Console.onAll(demo.nodes.size())));
   }
 }

@@ -20,14 +20,13 @@ import picocli.CommandLine.Option;
  * against it through the SDK, then a live status line until Ctrl-C. See {@code docs/devnet.md}.
  */
 @Command(
-    name = "devnet",
-    mixinStandardHelpOptions = true,
+    name = "scripts/devnet",
     sortOptions = false,
     usageHelpAutoWidth = true,
-    description = {
-      "Starts a Fiscus network of validators on this machine (loopback only), runs the demo",
-      "scenario through the SDK, then shows a live status line until Ctrl-C stops every node."
-    },
+    description =
+        "Starts a Fiscus network of validators on this machine (loopback only), runs the demo"
+            + " scenario through the SDK, then shows a live status line until Ctrl-C stops every"
+            + " node. docs/devnet.md explains the files and ports.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the demo completed (or Ctrl-C after it)", "1:a step failed", "2:bad usage"})
 public final class Devnet implements Callable<Integer> {
@@ -56,14 +55,20 @@ public final class Devnet implements Callable<Integer> {
   @Option(
       names = "--base-port",
       paramLabel = "PORT",
-      description = {
-        "move every port: RPC PORT+k-1, WebSocket PORT+100+k-1, metrics PORT+200+k-1,",
-        "p2p PORT+300+k-1 for validator k (default: the generated 8545, 8645, 9545, 30303)"
-      })
+      description =
+          "move every port: validator k gets RPC PORT+k-1, WebSocket PORT+100+k-1, metrics"
+              + " PORT+200+k-1, p2p PORT+300+k-1 (default: the generated 8545…, 8645…, 9545…,"
+              + " 30303…)")
   private Integer basePort;
 
   @Option(names = "--verbose", description = "show stack traces and more detail")
   private boolean verbose;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help")
+  private boolean help;
 
   @Option(names = "--node-classpath", hidden = true, description = "the fiscus node's classpath")
   private String nodeClasspath = System.getProperty("java.class.path");
@@ -143,7 +148,7 @@ public final class Devnet implements Callable<Integer> {
       throws IOException {
     long started = System.nanoTime();
     nodes.checkPortsFree();
-    console.action("starting " + nodes.size() + " validators");
+    console.action("starting " + Console.count(nodes.size(), "validator"));
     nodes.startAll();
     for (ValidatorNode node : nodes.validators) {
       DevnetNodes.awaitServing(node, START_TIMEOUT);
@@ -154,9 +159,9 @@ public final class Devnet implements Callable<Integer> {
         Console.Outcome.DONE,
         String.format(
             Locale.ROOT,
-            "block %d finalized on all %d (%.1f s)",
+            "block %d finalized %s (%.1f s)",
             height,
-            nodes.size(),
+            Console.onAll(nodes.size()),
             (System.nanoTime() - started) / 1e9));
     printNodeTable(network, nodes, console);
     DemoScenario scenario = new DemoScenario(network, nodes, console, height);
@@ -260,7 +265,11 @@ public final class Devnet implements Callable<Integer> {
   }
 
   private static void stopNodes(DevnetNodes nodes, Console console) {
-    console.action("stopping " + nodes.size() + " validators (SIGTERM)");
+    if (!nodes.anyStarted()) {
+      nodes.stopAll(); // closes the RPC clients
+      return;
+    }
+    console.action("stopping " + Console.count(nodes.size(), "validator") + " (SIGTERM)");
     nodes.stopAll();
     console.result(Console.Outcome.DONE, "stopped");
   }

@@ -163,6 +163,10 @@ final class DevnetNodes implements AutoCloseable {
     }
   }
 
+  boolean anyStarted() {
+    return validators.stream().anyMatch(ValidatorNode::wasStarted);
+  }
+
   /** Stops every validator (SIGTERM, then wait); safe to call twice and from a shutdown hook. */
   synchronized void stopAll() {
     if (stopped) {

@@ -27,9 +27,9 @@ final class SummaryStep implements DemoStep {
         "this demo's blocks and transactions",
         () -> transactionsBetween(demo, demo.startHeight + 1, height),
         transactions ->
-            plural(height - demo.startHeight, "block")
+            Console.count(height - demo.startHeight, "block")
                 + ", "
-                + plural(transactions, "transaction")
+                + Console.count(transactions, "transaction")
                 + ", up to block "
                 + height);
     demo.act(
@@ -39,7 +39,7 @@ final class SummaryStep implements DemoStep {
     demo.act(
         "the state root of block " + height + " on each validator",
         () -> agreedStateRoot(demo, height),
-        root -> "identical on all " + demo.nodes.size() + ": " + abbreviate(root));
+        root -> "identical " + Console.onAll(demo.nodes.size()) + ": " + abbreviate(root));
   }
 
   private static long transactionsBetween(DemoContext demo, long from, long to) throws IOException {
@@ -82,10 +82,6 @@ final class SummaryStep implements DemoStep {
       throw new DemoContext.StepFailedException(detail.toString());
     }
     return roots.get(0);
-  }
-
-  static String plural(long count, String noun) {
-    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   static String abbreviate(String hash) {

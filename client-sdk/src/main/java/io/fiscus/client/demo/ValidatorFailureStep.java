@@ -38,7 +38,9 @@ final class ValidatorFailureStep implements DemoStep {
       demo.console.action("kill a validator");
       demo.console.result(
           Console.Outcome.DONE,
-          "skipped: " + n + " validators need all " + quorum(n) + " to agree (4 can lose one)");
+          n == 1
+              ? "skipped: a single validator cannot lose one"
+              : "skipped: " + n + " validators cannot lose one (4 can)");
       return;
     }
     ValidatorNode victim = demo.nodes.validator(n);

@@ -113,6 +113,10 @@ final class ValidatorNode {
     return process != null && process.isAlive();
   }
 
+  boolean wasStarted() {
+    return process != null;
+  }
+
   /** True once a started process has ended. */
   boolean hasExited() {
     return process != null && !process.isAlive();

@@ -58,10 +58,10 @@ class DevnetIT {
 
   private static void assertEveryStepNarrated(String output) {
     assertThat(output)
-        .contains("finalized on all " + VALIDATORS)
+        .contains("finalized on all " + VALIDATORS + " validators")
         .contains(" 1  ", " 2  ", " 3  ", " 4  ", " 5  ", " 6  ", " 7  ", " 8  ")
         .contains("refused: over max transfer")
-        .contains("identical on all " + VALIDATORS)
+        .contains("identical on all " + VALIDATORS + " validators")
         .contains("Demo complete")
         .doesNotContain("FAILED");
   }
