@@ -1,10 +1,15 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.block.QbftExtraDataCodec;
 import io.fiscus.client.Amount;
+import io.fiscus.types.Bytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.response.EthBlock;
 
 /**
  * Step 6: the last validator is killed (SIGKILL, as a power cut); payments keep finalizing with the
@@ -68,7 +73,10 @@ final class ValidatorFailureStep implements DemoStep {
                   .token()
                   .transfer(demo.parties.merchant.address(), PAYMENT)
                   .send(),
-          result -> DemoContext.block(result) + seconds(" after ", started));
+          result ->
+              DemoContext.block(result)
+                  + seconds(" after ", started)
+                  + roundNote(demo, victim, result.blockNumber()));
     }
     long behindAt =
         demo.act(
@@ -87,6 +95,27 @@ final class ValidatorFailureStep implements DemoStep {
                 + (height - behindAt)
                 + seconds(" blocks in ", catchUpStarted)
                 + ")");
+  }
+
+  /**
+   * When the dead validator's turn to propose came, the others waited out the round timer and moved
+   * to round 1 with the next proposer: the block's extraData says which round sealed it.
+   */
+  private static String roundNote(DemoContext demo, ValidatorNode victim, long blockNumber) {
+    try {
+      EthBlock.Block block =
+          demo.nodes
+              .validator(1)
+              .rpc()
+              .ethGetBlockByNumber(
+                  DefaultBlockParameter.valueOf(BigInteger.valueOf(blockNumber)), false)
+              .send()
+              .getBlock();
+      int round = QbftExtraDataCodec.decode(Bytes.fromHex(block.getExtraData())).round();
+      return round == 0 ? "" : " (round " + round + ": " + victim.name + "'s turn timed out)";
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static long restart(ValidatorNode victim) {
