@@ -7,6 +7,7 @@ package io.fiscus.client;
 public class CallRevertedException extends JsonRpcErrorException {
   private static final long serialVersionUID = 1L;
 
+  /** The contract's revert reason. */
   private final String reason;
 
   /**

@@ -8,6 +8,7 @@ import io.fiscus.client.events.LedgerEvents;
 import io.fiscus.client.tx.TransactionResult;
 import io.fiscus.client.tx.TransactionSender;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.datatypes.Type;
@@ -52,12 +53,21 @@ final class ContractCalls {
     return Call.of(() -> from.execute(contract, call.encodeFunctionCall()).sendAsync());
   }
 
-  /** Runs a view with {@code eth_call} at the head and returns its decoded outputs. */
-  Call<List<Type>> view(String contract, RemoteFunctionCall<?> call) {
+  /** Runs a view with {@code eth_call} at the head and returns its decoded output values. */
+  Call<List<Object>> view(String contract, RemoteFunctionCall<?> call) {
     Transaction transaction =
         Transaction.createEthCallTransaction(NO_CALLER, contract, call.encodeFunctionCall());
     return Call.of(fiscus.ethCall(transaction, DefaultBlockParameterName.LATEST))
-        .map(result -> call.decodeFunctionResponse(result.getValue()));
+        .map(result -> values(call, result.getValue()));
+  }
+
+  @SuppressWarnings("rawtypes") // Web3j's decoder returns raw Types
+  private static List<Object> values(RemoteFunctionCall<?> call, String returnData) {
+    List<Object> values = new ArrayList<>();
+    for (Type output : call.decodeFunctionResponse(returnData)) {
+      values.add(output.getValue());
+    }
+    return values;
   }
 
   /** A view's single output. */
@@ -65,11 +75,11 @@ final class ContractCalls {
     return view(contract, call).map(outputs -> output(outputs, 0, type));
   }
 
-  static <T> T output(List<Type> outputs, int index, Class<T> type) {
+  static <T> T output(List<Object> outputs, int index, Class<T> type) {
     if (outputs.size() <= index) {
       throw new UnexpectedResponseException("the call returned " + outputs.size() + " values");
     }
-    Object value = outputs.get(index).getValue();
+    Object value = outputs.get(index);
     if (!type.isInstance(value)) {
       throw new UnexpectedResponseException("output " + index + " is not a " + type.getName());
     }

@@ -1,5 +1,7 @@
 package io.fiscus.client;
 
+import io.fiscus.client.rpc.CbdcNodeStatus;
+import io.fiscus.client.rpc.NodeStatus;
 import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionSender;
 import org.web3j.crypto.Credentials;
@@ -41,7 +43,12 @@ public final class FiscusClient implements AutoCloseable {
    */
   public static FiscusClient connect(String rpcUrl, Credentials credentials) {
     Fiscus fiscus = Fiscus.build(new HttpService(rpcUrl));
-    return new FiscusClient(TransactionSender.create(fiscus, credentials, new Tracker(fiscus)));
+    try {
+      return new FiscusClient(TransactionSender.create(fiscus, credentials, new Tracker(fiscus)));
+    } catch (FiscusException unreachable) {
+      fiscus.shutdown();
+      throw unreachable;
+    }
   }
 
   /**
@@ -60,6 +67,15 @@ public final class FiscusClient implements AutoCloseable {
    */
   public Fiscus fiscus() {
     return fiscus;
+  }
+
+  /**
+   * What the node says about itself: height, validators, peers ({@code cbdc_nodeStatus}).
+   *
+   * @return the status
+   */
+  public Call<NodeStatus> nodeStatus() {
+    return Call.of(fiscus.cbdcNodeStatus()).map(CbdcNodeStatus::getNodeStatus);
   }
 
   /**

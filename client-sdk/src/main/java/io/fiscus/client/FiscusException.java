@@ -9,10 +9,21 @@ package io.fiscus.client;
 public class FiscusException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An error.
+   *
+   * @param message what went wrong
+   */
   public FiscusException(String message) {
     super(message);
   }
 
+  /**
+   * An error with its cause.
+   *
+   * @param message what went wrong
+   * @param cause the underlying failure
+   */
   public FiscusException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -18,8 +18,13 @@ public class JsonRpcErrorException extends FiscusException {
   /** {@code 3 Execution reverted}, for {@code eth_call} and {@code eth_estimateGas}. */
   public static final int EXECUTION_REVERTED = 3;
 
+  /** The JSON-RPC error code. */
   private final int code;
+
+  /** The error's message. */
   private final String rpcMessage;
+
+  /** The error's detail, or null. */
   private final String data;
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.exception.CipherException;
@@ -14,6 +15,20 @@ import org.web3j.crypto.exception.CipherException;
  */
 public final class Keys {
   private Keys() {}
+
+  /**
+   * A new random key, e.g. for a customer a bank is about to register.
+   *
+   * @return fresh credentials
+   * @throws FiscusException if the platform has no secure random source for it
+   */
+  public static Credentials generate() {
+    try {
+      return Credentials.create(org.web3j.crypto.Keys.createEcKeyPair());
+    } catch (GeneralSecurityException e) {
+      throw new FiscusException("cannot generate a key: " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Credentials from a hex private key.

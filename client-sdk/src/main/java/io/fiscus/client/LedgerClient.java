@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
 
@@ -150,7 +149,7 @@ public final class LedgerClient {
         cursor -> page(cursor.isPresent() ? query.withCursor(cursor.get()) : query));
   }
 
-  private static Optional<StoredRecord> stored(List<Type> outputs) {
+  private static Optional<StoredRecord> stored(List<Object> outputs) {
     long version = ContractCalls.output(outputs, 0, BigInteger.class).longValueExact();
     if (version == 0) {
       return Optional.empty();

@@ -9,7 +9,10 @@ import java.time.Duration;
 public class NotFinalException extends FiscusException {
   private static final long serialVersionUID = 1L;
 
+  /** The transaction followed. */
   private final String transactionHash;
+
+  /** How long it was followed. */
   private final Duration timeout;
 
   /**

@@ -78,6 +78,7 @@ public class TransactionRejectedException extends JsonRpcErrorException {
     }
   }
 
+  /** Why the node refused the transaction. */
   private final Rejection rejection;
 
   /**

@@ -10,8 +10,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 public class TransactionRevertedException extends FiscusException {
   private static final long serialVersionUID = 1L;
 
+  /** The contract's revert reason. */
   private final String reason;
+
+  /** The reverted transaction's hash. */
   private final String transactionHash;
+
   private final transient TransactionReceipt receipt;
 
   /**

@@ -55,6 +55,7 @@ public final class Tracker implements AutoCloseable {
 
   private final Object startLock = new Object();
   private ScheduledExecutorService poller;
+  private boolean closed;
   private long checkedHead = -1;
 
   private record Pending(
@@ -155,6 +156,13 @@ public final class Tracker implements AutoCloseable {
 
   private SubmittedTransaction follow(String hash, long nonce) {
     CompletableFuture<TransactionReceipt> inclusion = new CompletableFuture<>();
+    synchronized (startLock) {
+      if (closed) {
+        inclusion.completeExceptionally(new FiscusException("the tracker is closed"));
+        return new SubmittedTransaction(
+            hash, nonce, inclusion, inclusion.thenApply(receipt -> finish(hash, receipt)));
+      }
+    }
     Pending entry = new Pending(hash, System.nanoTime() + timeout.toNanos(), inclusion);
     Pending existing = pending.putIfAbsent(hash, entry);
     CompletableFuture<TransactionReceipt> shared =
@@ -179,7 +187,7 @@ public final class Tracker implements AutoCloseable {
 
   private void startPolling() {
     synchronized (startLock) {
-      if (poller == null) {
+      if (poller == null && !closed) {
         poller =
             Executors.newSingleThreadScheduledExecutor(
                 runnable -> {
@@ -188,7 +196,8 @@ public final class Tracker implements AutoCloseable {
                   return thread;
                 });
         long millis = pollInterval.toMillis();
-        poller.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
+        // Runs until shutdownNow(); poll() never throws, so the future holds nothing to read.
+        var unused = poller.scheduleWithFixedDelay(this::poll, 0, millis, TimeUnit.MILLISECONDS);
       }
     }
   }
@@ -244,7 +253,7 @@ public final class Tracker implements AutoCloseable {
 
   private void expireOverdue() {
     long now = System.nanoTime();
-    for (Pending entry : pending.values()) {
+    for (Pending entry : List.copyOf(pending.values())) {
       if (now - entry.deadlineNanos > 0) {
         pending.remove(entry.hash);
         asked.remove(entry.hash);
@@ -253,16 +262,20 @@ public final class Tracker implements AutoCloseable {
     }
   }
 
-  /** Stops the poller; transactions still followed fail with a {@link FiscusException}. */
+  /**
+   * Stops the poller; transactions still followed, and any followed afterwards, fail with a {@link
+   * FiscusException}.
+   */
   @Override
   public void close() {
     synchronized (startLock) {
+      closed = true;
       if (poller != null) {
         poller.shutdownNow();
         poller = null;
       }
     }
-    for (Pending entry : pending.values()) {
+    for (Pending entry : List.copyOf(pending.values())) {
       pending.remove(entry.hash);
       entry.inclusion.completeExceptionally(
           new FiscusException("tracker closed while following " + entry.hash));

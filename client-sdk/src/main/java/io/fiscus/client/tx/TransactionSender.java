@@ -7,7 +7,6 @@ import io.fiscus.client.TransactionRejectedException;
 import java.math.BigInteger;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
@@ -179,24 +178,22 @@ public final class TransactionSender {
                 tracker
                     .submit(sign(nonce, to, dataHex, gasLimit), nonce)
                     .sendAsync()
-                    .handle(
-                        (submitted, failure) ->
-                            settle(submitted, failure, nonce, to, dataHex, gasLimit, mayRetry))
-                    .thenCompose(Function.identity()));
+                    .thenApply(
+                        submitted -> {
+                          nextNonce = nonce + 1;
+                          return submitted;
+                        })
+                    .exceptionallyCompose(
+                        failure -> refused(failure, nonce, to, dataHex, gasLimit, mayRetry)));
   }
 
-  private CompletableFuture<SubmittedTransaction> settle(
-      SubmittedTransaction submitted,
+  private CompletableFuture<SubmittedTransaction> refused(
       Throwable failure,
       long nonce,
       String to,
       String dataHex,
       BigInteger gasLimit,
       boolean mayRetry) {
-    if (failure == null) {
-      nextNonce = nonce + 1;
-      return CompletableFuture.completedFuture(submitted);
-    }
     FiscusException error = Call.unwrap(failure);
     if (error instanceof TransactionRejectedException rejected) {
       if (!nonceWasWrong(rejected)) {

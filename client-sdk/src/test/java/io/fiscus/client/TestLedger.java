@@ -1,0 +1,102 @@
+package io.fiscus.client;
+
+import io.fiscus.client.tx.Tracker;
+import io.fiscus.client.tx.TransactionSender;
+import io.fiscus.it.NodeProcess;
+import io.fiscus.it.TestNetwork;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One real {@code fiscus} validator on a generated network, shared by the tests of one class, with
+ * helpers to act as the demo accounts and to make fresh, funded accounts so tests do not see each
+ * other's effects.
+ */
+final class TestLedger implements AutoCloseable {
+  static final long BLOCK_PERIOD_MILLIS = 200;
+
+  final TestNetwork network;
+  final NodeProcess node;
+  final Fiscus fiscus;
+  final Tracker tracker;
+  private final AtomicInteger taxIds = new AtomicInteger();
+
+  private TestLedger(TestNetwork network, NodeProcess node) {
+    this.network = network;
+    this.node = node;
+    this.fiscus = Fiscus.build(new HttpService(node.rpcUrl()));
+    this.tracker = new Tracker(fiscus);
+  }
+
+  static TestLedger start(Path directory) {
+    TestNetwork network = TestNetwork.generate(directory, 1, BLOCK_PERIOD_MILLIS);
+    NodeProcess node = new NodeProcess(network.nodeConfig(1), NodeProcess.freePort(), List.of());
+    node.start();
+    node.awaitServing(Duration.ofSeconds(90));
+    return new TestLedger(network, node);
+  }
+
+  Credentials account(String name) {
+    return network.account(name);
+  }
+
+  String address(String name) {
+    return account(name).getAddress();
+  }
+
+  TransactionSender sender(Credentials credentials) {
+    return new TransactionSender(fiscus, credentials, network.chainId, tracker);
+  }
+
+  TransactionSender sender(String name) {
+    return sender(account(name));
+  }
+
+  FiscusClient client(String name) {
+    return new FiscusClient(sender(name));
+  }
+
+  FiscusClient client(Credentials credentials) {
+    return new FiscusClient(sender(credentials));
+  }
+
+  /** A new account bank-a registers at {@code tier} and pays {@code funding} (if not zero). */
+  Credentials newAccount(int tier, Amount funding) {
+    Credentials fresh = Keys.generate();
+    FiscusClient bank = client("bank-a");
+    bank.registry().registerAccount(fresh.getAddress(), tier).send();
+    if (!funding.isZero()) {
+      bank.token().transfer(fresh.getAddress(), funding).send();
+    }
+    return fresh;
+  }
+
+  /** A new funded tier-3 account that the tax authority registered as a taxpayer. */
+  Taxpayer newTaxpayer(Amount funding) {
+    Credentials fresh = newAccount(3, funding);
+    TaxId taxId = TaxId.of("T" + ProcessHandle.current().pid() + "-" + taxIds.incrementAndGet());
+    client("tax-authority").registry().registerTaxpayer(fresh.getAddress(), taxId).send();
+    return new Taxpayer(fresh, taxId);
+  }
+
+  record Taxpayer(Credentials credentials, TaxId taxId) {
+    String address() {
+      return credentials.getAddress();
+    }
+  }
+
+  String logTail() {
+    return node.logTail();
+  }
+
+  @Override
+  public void close() {
+    tracker.close();
+    fiscus.shutdown();
+    node.close();
+  }
+}
