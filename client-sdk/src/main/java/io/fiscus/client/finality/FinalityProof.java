@@ -17,8 +17,8 @@ import java.util.List;
  * @param txProof the trie nodes from the header's {@code transactionsRoot} to the transaction,
  *     under key {@code rlp(txIndex)}
  * @param receipt the receipt's consensus encoding
- * @param receiptProof the trie nodes from the header's {@code receiptsRoot} to the receipt, under
- *     the same key
+ * @param receiptProof the trie nodes from the header's receipts root to the receipt, under the same
+ *     key
  */
 public record FinalityProof(
     String blockNumber,

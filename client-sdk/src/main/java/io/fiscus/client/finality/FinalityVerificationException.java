@@ -36,19 +36,37 @@ public class FinalityVerificationException extends FiscusException {
     BEFORE_TRUSTED_HEIGHT
   }
 
+  /** Why the proof failed. */
   private final Reason reason;
 
+  /**
+   * A failure for {@code reason}.
+   *
+   * @param reason why the proof failed
+   * @param detail what exactly failed, for people
+   */
   public FinalityVerificationException(Reason reason, String detail) {
     super(reason + ": " + detail);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
+  /**
+   * A failure for {@code reason}, found through {@code cause}.
+   *
+   * @param reason why the proof failed
+   * @param detail what exactly failed, for people
+   * @param cause the decoder's or checker's error
+   */
   public FinalityVerificationException(Reason reason, String detail, Throwable cause) {
     super(reason + ": " + detail, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Why the proof failed. */
+  /**
+   * Why the proof failed.
+   *
+   * @return the stable reason
+   */
   public Reason reason() {
     return reason;
   }

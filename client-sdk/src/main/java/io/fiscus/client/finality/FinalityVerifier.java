@@ -47,6 +47,8 @@ public final class FinalityVerifier {
   private final HeaderSource headers;
 
   /**
+   * A verifier asking {@code service} for proofs and headers and trusting {@code trusted}.
+   *
    * @param service the node connection (any Web3j transport)
    * @param trusted the validators the client trusts; shared verifiers of one chain share it
    */
@@ -56,7 +58,11 @@ public final class FinalityVerifier {
     this.headers = new RpcHeaderSource(service);
   }
 
-  /** The validators this verifier trusts, followed as far as it has verified. */
+  /**
+   * The validators this verifier trusts.
+   *
+   * @return the trusted set, followed as far as this verifier (and any sharing it) has verified
+   */
   public TrustedValidators trusted() {
     return trusted;
   }
@@ -64,6 +70,8 @@ public final class FinalityVerifier {
   /**
    * Fetches and verifies the finality proof of {@code transactionHash}.
    *
+   * @param transactionHash the transaction, {@code 0x} and 64 hex digits
+   * @return what the proof shows
    * @throws ProofNotAvailableException if the node has no proof: the transaction is not in a
    *     committed block (yet)
    * @throws FinalityVerificationException if the proof does not show the transaction final
@@ -77,6 +85,9 @@ public final class FinalityVerifier {
   /**
    * {@link #verify(String)} without blocking the caller: the future completes with the verified
    * finality or fails with the same exceptions.
+   *
+   * @param transactionHash the transaction, {@code 0x} and 64 hex digits
+   * @return the verification, running
    */
   public CompletableFuture<VerifiedFinality> verifyAsync(String transactionHash) {
     return Async.run(() -> verify(transactionHash));
@@ -85,6 +96,8 @@ public final class FinalityVerifier {
   /**
    * The node's finality proof of {@code transactionHash}, unchecked.
    *
+   * @param transactionHash the transaction, {@code 0x} and 64 hex digits
+   * @return the proof as the node sent it
    * @throws ProofNotAvailableException if the node has none
    * @throws FiscusException if the node cannot be reached or answers with an error
    */
@@ -120,6 +133,9 @@ public final class FinalityVerifier {
    * Verifies {@code proof}, already fetched, as the proof that {@code transactionHash} is final;
    * only the headers between the trusted height and the proof's block are fetched.
    *
+   * @param transactionHash the transaction, {@code 0x} and 64 hex digits
+   * @param proof its proof, as fetched (or as a test changed it)
+   * @return what the proof shows
    * @throws FinalityVerificationException if it does not show the transaction final
    * @throws FiscusException if the node cannot be reached for the headers
    * @throws IllegalArgumentException if {@code transactionHash} is not 32 bytes of hex

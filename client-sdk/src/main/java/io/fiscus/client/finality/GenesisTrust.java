@@ -45,13 +45,13 @@ record GenesisTrust(List<Address> validators, long epochLength) {
     JsonNode root = parse(file);
     String where = file.toString();
     JsonNode extraDataNode =
-        field(root, "extraData")
+        field(root, "extraData", where)
             .orElseThrow(() -> new InvalidGenesisException(where + ": extraData is missing"));
     List<Address> validators = validators(extraDataNode, where);
     long epochLength =
-        field(root, "config")
-            .flatMap(config -> field(config, "qbft"))
-            .flatMap(qbft -> field(qbft, "epochlength"))
+        field(root, "config", where)
+            .flatMap(config -> field(config, "qbft", where))
+            .flatMap(qbft -> field(qbft, "epochlength", where))
             .map(node -> epochLength(node, where))
             .orElse(TrustedValidators.DEFAULT_EPOCH_LENGTH);
     return new GenesisTrust(validators, epochLength);
@@ -74,17 +74,24 @@ record GenesisTrust(List<Address> validators, long epochLength) {
     }
   }
 
-  /** The member {@code name} of {@code object}, compared case-insensitively as Besu does. */
-  private static Optional<JsonNode> field(JsonNode object, String name) {
+  /**
+   * The member {@code name} of {@code object}, compared case-insensitively as Besu does; the same
+   * key twice in different cases is refused, as the node refuses it.
+   */
+  private static Optional<JsonNode> field(JsonNode object, String name, String where) {
     if (!object.isObject()) {
       return Optional.empty();
     }
+    Optional<JsonNode> found = Optional.empty();
     for (Map.Entry<String, JsonNode> entry : object.properties()) {
       if (entry.getKey().equalsIgnoreCase(name)) {
-        return Optional.of(entry.getValue());
+        if (found.isPresent()) {
+          throw new InvalidGenesisException(where + ": the key " + name + " is given twice");
+        }
+        found = Optional.of(entry.getValue());
       }
     }
-    return Optional.empty();
+    return found;
   }
 
   private static List<Address> validators(JsonNode node, String where) {

@@ -10,6 +10,8 @@ public class InvalidGenesisException extends FiscusException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * A genesis file refused for {@code message}.
+   *
    * @param message what is wrong, naming the file and field
    */
   public InvalidGenesisException(String message) {
@@ -17,6 +19,8 @@ public class InvalidGenesisException extends FiscusException {
   }
 
   /**
+   * A genesis file refused for {@code message}, found through {@code cause}.
+   *
    * @param message what is wrong, naming the file and field
    * @param cause the parser's or the file system's error
    */

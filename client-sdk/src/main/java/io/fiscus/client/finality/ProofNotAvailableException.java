@@ -9,14 +9,24 @@ import io.fiscus.client.FiscusException;
 public class ProofNotAvailableException extends FiscusException {
   private static final long serialVersionUID = 1L;
 
+  /** The transaction asked about. */
   private final String transactionHash;
 
+  /**
+   * The node has no proof of {@code transactionHash}.
+   *
+   * @param transactionHash the transaction asked about
+   */
   public ProofNotAvailableException(String transactionHash) {
     super("no finality proof for " + transactionHash + ": not in a committed block");
     this.transactionHash = transactionHash;
   }
 
-  /** The transaction asked about. */
+  /**
+   * The transaction asked about.
+   *
+   * @return its hash, as hex
+   */
   public String transactionHash() {
     return transactionHash;
   }

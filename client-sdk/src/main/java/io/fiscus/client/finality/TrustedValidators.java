@@ -48,6 +48,8 @@ public final class TrustedValidators {
    * Trusts the validators of a genesis file: those listed in its {@code extraData}, with the epoch
    * length of its {@code config.qbft} section.
    *
+   * @param genesisJson the network's {@code genesis.json}, obtained out of band
+   * @return trust anchored at block 0
    * @throws InvalidGenesisException if the file cannot be read or is not a QBFT genesis
    */
   public static TrustedValidators fromGenesis(Path genesisJson) {
@@ -59,6 +61,9 @@ public final class TrustedValidators {
    * Trusts {@code addresses} as the validators of block {@code height}, on a chain with the default
    * epoch length.
    *
+   * @param height the block whose validators these are
+   * @param addresses the validators, {@code 0x} hex, in any order
+   * @return trust anchored at block {@code height}
    * @see #at(long, Collection, long)
    */
   public static TrustedValidators at(long height, Collection<String> addresses) {
@@ -72,6 +77,10 @@ public final class TrustedValidators {
    * back to the epoch block before it (at most {@code epochLength} headers, linked by their hashes
    * to block {@code height}, which must be sealed by a quorum of {@code addresses}).
    *
+   * @param height the block whose validators these are
+   * @param addresses the validators, {@code 0x} hex, in any order
+   * @param epochLength the chain's {@code config.qbft.epochlength}
+   * @return trust anchored at block {@code height}
    * @throws IllegalArgumentException if the height is negative, an address is not 20 bytes of hex,
    *     the set is empty or names one validator twice, or the epoch length is not positive
    */
@@ -106,17 +115,29 @@ public final class TrustedValidators {
     return new TrustedValidators(height, sorted, epochLength, followed);
   }
 
-  /** Blocks whose number is a multiple of this clear the pending votes. */
+  /**
+   * Blocks whose number is a multiple of this clear the pending votes.
+   *
+   * @return the chain's epoch length
+   */
   public long epochLength() {
     return epochLength;
   }
 
-  /** The last block whose validators the client has verified (the anchor until it walks on). */
+  /**
+   * The last block whose validators the client has verified.
+   *
+   * @return the anchor's height until a verification walks on, then the last block followed
+   */
   public synchronized long trustedHeight() {
     return followed == null ? anchorHeight : followed.height();
   }
 
-  /** The validators of block {@link #trustedHeight()}, sorted, as lower-case hex. */
+  /**
+   * The validators of block {@link #trustedHeight()}.
+   *
+   * @return their addresses, sorted, as lower-case hex
+   */
   public synchronized List<String> trustedValidators() {
     List<Address> validators =
         followed == null

@@ -48,6 +48,9 @@ public record VerifiedFinality(
    * Whether a receipt the node served ({@code eth_getTransactionReceipt}) says what the proof
    * shows: same transaction, block and index, same status, cumulative gas and logs (address,
    * topics, data, in order). A node that served anything else lied in one of its answers.
+   *
+   * @param served the receipt from {@code eth_getTransactionReceipt}
+   * @return true if it says what the proof shows
    */
   public boolean agreesWith(TransactionReceipt served) {
     return transactionHash.equalsIgnoreCase(served.getTransactionHash())
