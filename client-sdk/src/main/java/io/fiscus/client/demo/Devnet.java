@@ -28,7 +28,12 @@ import picocli.CommandLine.Option;
             + " scenario through the SDK, then shows a live status line until Ctrl-C stops every"
             + " node. docs/devnet.md explains the files and ports.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the demo completed (or Ctrl-C after it)", "1:a step failed", "2:bad usage"})
+    exitCodeList = {
+      "0:the demo completed (--demo-only)",
+      "1:a step failed",
+      "2:bad usage",
+      "130:stopped with Ctrl-C"
+    })
 public final class Devnet implements Callable<Integer> {
   static final int DEFAULT_VALIDATORS = 4;
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
