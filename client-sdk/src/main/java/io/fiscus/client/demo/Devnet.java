@@ -177,7 +177,9 @@ public final class Devnet implements Callable<Integer> {
     console.blank();
     console.line("The network keeps running. Try the CLI with a demo account's key, for example:");
     console.line(
-        "  scripts/fiscus-client --rpc-url "
+        "  "
+            + fiscusClientCommand(network.layout)
+            + " --rpc-url "
             + nodes.validator(1).ports.rpcUrl()
             + " --key-file "
             + network.layout.shown(network.layout.keyFile("customer-2"))
@@ -185,6 +187,17 @@ public final class Devnet implements Callable<Integer> {
     console.blank();
     new LiveStatus(nodes, console).run(shuttingDown::get);
     return 0;
+  }
+
+  /**
+   * How to run {@code scripts/fiscus-client} from the working directory: the launcher says where
+   * the scripts are ({@code fiscus.scripts}); without it, as from the repository's root.
+   */
+  private static String fiscusClientCommand(DevnetLayout layout) {
+    String scripts = System.getProperty("fiscus.scripts");
+    return scripts == null
+        ? "scripts/fiscus-client"
+        : layout.shown(Path.of(scripts, "fiscus-client"));
   }
 
   private DevnetNetwork prepareNetwork(DevnetLayout layout, NodeLauncher launcher, Console console)
