@@ -87,18 +87,32 @@ public final class Devnet implements Callable<Integer> {
     this.out = out;
   }
 
-  /** Runs the devnet and exits with its exit code. */
+  /**
+   * Runs the devnet and exits with its exit code.
+   *
+   * @param args the command line, see {@code --help}
+   */
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the devnet as {@code scripts/devnet args...} would, and returns the exit code. */
+  /**
+   * Runs the devnet as {@code scripts/devnet args...} would.
+   *
+   * @param args the command line, see {@code --help}
+   * @return the exit code: 0 done, 1 a step failed, 2 bad usage
+   */
   public static int run(String... args) {
     return run(System.out, args);
   }
 
   /**
-   * Runs the devnet with its output (plain text unless it is standard output) going to {@code out}.
+   * Runs the devnet with its output going to {@code out}: plain text, without colours or an
+   * in-place status line, unless it is standard output.
+   *
+   * @param out where the narration goes
+   * @param args the command line, see {@code --help}
+   * @return the exit code: 0 done, 1 a step failed, 2 bad usage
    */
   public static int run(PrintStream out, String... args) {
     return new CommandLine(new Devnet(out)).execute(args);
