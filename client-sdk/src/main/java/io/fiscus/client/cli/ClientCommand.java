@@ -13,7 +13,7 @@ abstract class ClientCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    FiscusClient options = (FiscusClient) spec.root().userObject();
+    FiscusClientCommand options = (FiscusClientCommand) spec.root().userObject();
     try (Session session = new Session(options, spec.commandLine().getOut())) {
       session.printer().print(run(session));
     }

@@ -25,7 +25,7 @@ import org.web3j.protocol.http.HttpService;
  * key; JSON output needs no currency symbol).
  */
 final class Session implements AutoCloseable {
-  private final FiscusClient options;
+  private final FiscusClientCommand options;
   private final Printer printer;
   private final Map<String, VerifiedFinality> verified = new ConcurrentHashMap<>();
   private HttpService service;
@@ -34,7 +34,7 @@ final class Session implements AutoCloseable {
   private Tracker tracker;
   private TransactionSender sender;
 
-  Session(FiscusClient options, PrintWriter out) {
+  Session(FiscusClientCommand options, PrintWriter out) {
     this.options = options;
     this.printer = new Printer(out, options.json, this::currency);
   }

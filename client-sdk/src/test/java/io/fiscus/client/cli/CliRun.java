@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /**
- * One in-process run of {@code fiscus-client}, as {@link FiscusClient#main} runs it but with its
- * output captured.
+ * One in-process run of {@code fiscus-client}, as {@link FiscusClientCommand#main} runs it but with
+ * its output captured.
  *
  * @param exitCode what the process would exit with
  * @param out what it printed on stdout
@@ -17,7 +17,7 @@ record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = FiscusClient.commandLine();
+    CommandLine commandLine = FiscusClientCommand.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exitCode = commandLine.execute(args);

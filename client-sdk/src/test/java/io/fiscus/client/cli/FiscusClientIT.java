@@ -131,7 +131,7 @@ class FiscusClientIT {
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
-                FiscusClient.class.getName(),
+                FiscusClientCommand.class.getName(),
                 "transfer",
                 address("merchant"),
                 "250",

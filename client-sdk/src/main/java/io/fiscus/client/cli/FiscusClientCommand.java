@@ -31,7 +31,7 @@ import picocli.CommandLine.ScopeType;
       RedeemCommand.class,
       StatusCommand.class,
     })
-public final class FiscusClient {
+public final class FiscusClientCommand {
   /** A devnet's first validator: what {@code fiscus genesis generate} writes for validator1. */
   static final String DEFAULT_RPC_URL = "http://127.0.0.1:8545";
 
@@ -97,7 +97,7 @@ public final class FiscusClient {
   long timeoutSeconds;
 
   /** Options are set by picocli; see {@link #commandLine()}. */
-  FiscusClient() {}
+  FiscusClientCommand() {}
 
   /**
    * Runs the command line and exits with its code.
@@ -117,7 +117,7 @@ public final class FiscusClient {
   public static CommandLine commandLine() {
     ErrorReport errors = new ErrorReport();
     CommandLine commandLine =
-        Arguments.registerConverters(new CommandLine(new FiscusClient()))
+        Arguments.registerConverters(new CommandLine(new FiscusClientCommand()))
             .setParameterExceptionHandler(errors)
             .setExecutionExceptionHandler(errors);
     abbreviateSynopses(commandLine);
@@ -127,7 +127,7 @@ public final class FiscusClient {
   /** {@code fiscus-client invoice list [OPTIONS]}: the global options would fill the synopsis. */
   private static void abbreviateSynopses(CommandLine commandLine) {
     commandLine.getCommandSpec().usageMessage().abbreviateSynopsis(true);
-    commandLine.getSubcommands().values().forEach(FiscusClient::abbreviateSynopses);
+    commandLine.getSubcommands().values().forEach(FiscusClientCommand::abbreviateSynopses);
   }
 
   Duration timeout() {
