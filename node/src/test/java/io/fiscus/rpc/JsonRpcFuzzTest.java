@@ -77,6 +77,37 @@ class JsonRpcFuzzTest {
    * its hash, so mutated names still reach some method's parameter parsing.
    */
   @FuzzTest
+  @DictionaryEntries({
+    "\"0x\"",
+    "\"0x-",
+    "\"latest\"",
+    "\"earliest\"",
+    "\"pending\"",
+    "null",
+    "true",
+    "\"from\":",
+    "\"to\":",
+    "\"data\":",
+    "\"input\":",
+    "\"gas\":",
+    "\"fromBlock\":",
+    "\"toBlock\":",
+    "\"blockHash\":",
+    "\"address\":",
+    "\"topics\":",
+    "\"cursor\":",
+    "\"limit\":",
+    "\"seller\":",
+    "\"buyer\":",
+    "\"sellerTaxId\":",
+    "\"buyerTaxId\":",
+    "\"status\":",
+    "\"fromDate\":",
+    "\"toDate\":",
+    "\"submitter\":",
+    "\"kind\":",
+    "\"key\":"
+  })
   void anyParamsOfAnyMethodAreAnsweredWithAResultOrATypedError(byte[] input) {
     int newline = indexOf(input, (byte) '\n');
     String name = new String(input, 0, Math.max(newline, 0), StandardCharsets.UTF_8);
