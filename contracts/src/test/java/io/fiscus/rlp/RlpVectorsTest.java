@@ -80,7 +80,7 @@ class RlpVectorsTest {
   }
 
   /** Decodes one item (recursively) and encodes it again, exercising every decoder path. */
-  private static byte[] reencode(RlpReader reader) {
+  static byte[] reencode(RlpReader reader) {
     if (reader.nextIsList()) {
       RlpReader inner = reader.enterList();
       List<byte[]> items = new ArrayList<>();

@@ -102,7 +102,8 @@ public final class RpcParams {
     if (!text.startsWith("0x")
         || text.length() < 3
         || text.length() > 18
-        || (text.length() > 3 && text.charAt(2) == '0')) {
+        || (text.length() > 3 && text.charAt(2) == '0')
+        || !isAsciiHex(text, 2)) {
       throw RpcException.invalidParams(what + ": expected a hex quantity such as 0x1a");
     }
     try {
@@ -114,5 +115,20 @@ public final class RpcParams {
     } catch (NumberFormatException e) {
       throw RpcException.invalidParams(what + ": invalid hex quantity");
     }
+  }
+
+  /**
+   * True when {@code text} from {@code start} on is ASCII hex digits only. BigInteger alone would
+   * also take a sign and other scripts' digits ({@code 0x-1}, {@code 0x+1}, {@code 0x１}); a
+   * negative block number or count then failed deep inside a method as -32603 Internal error.
+   */
+  private static boolean isAsciiHex(String text, int start) {
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

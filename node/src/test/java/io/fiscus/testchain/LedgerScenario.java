@@ -67,6 +67,9 @@ public final class LedgerScenario {
       IntStream.range(0, 4).mapToObj(i -> key(1000 + i)).toList();
   public final Hash invoiceId = InvoiceStore.invoiceId(SHOP_TAX_ID, INVOICE_NUMBER);
 
+  /** The store under {@link #chain}, which the chain indexes into (for a real LedgerIndex). */
+  public final MemoryKeyValueStore store = new MemoryKeyValueStore();
+
   public final TestChain chain;
   public final SignedTransaction bankPaysAlice;
   public final SignedTransaction shopInvoicesAlice;
@@ -78,13 +81,7 @@ public final class LedgerScenario {
   public LedgerScenario() {
     StateChanges genesis = new StateChanges(new MemoryState());
     SystemContracts.initialize(genesis, allocation());
-    chain =
-        new TestChain(
-            new MemoryKeyValueStore(),
-            new ChainIndexer(),
-            genesis,
-            validatorKeys,
-            TestChain.GAS_LIMIT);
+    chain = new TestChain(store, new ChainIndexer(), genesis, validatorKeys, TestChain.GAS_LIMIT);
     chain.commitGenesis();
     bankPaysAlice = send(bankKey, SystemAddresses.TOKEN, transfer(alice, 5_000));
     chain.append(
