@@ -17,17 +17,13 @@ import io.fiscus.client.rpc.RecordQuery;
 import io.fiscus.client.rpc.Supply;
 import io.fiscus.client.tx.TransactionResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
@@ -38,24 +34,12 @@ import org.web3j.utils.Numeric;
  * own accounts, so the tests share the node but not their state.
  */
 class ClientsIT {
-  @TempDir static Path directory;
+  @RegisterExtension static final TestLedger.PerClass NODE = new TestLedger.PerClass();
   private static TestLedger ledger;
 
-  @RegisterExtension
-  static final TestExecutionExceptionHandler PRINT_NODE_LOG =
-      (context, failure) -> {
-        System.err.println("node log:\n" + ledger.logTail());
-        throw failure;
-      };
-
   @BeforeAll
-  static void startNode() {
-    ledger = TestLedger.start(directory);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    ledger.close();
+  static void useNode() {
+    ledger = NODE.get();
   }
 
   @Test

@@ -15,40 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** The README's examples, run against a real node, so what the README shows works. */
 class ExamplesIT {
-  @TempDir static Path directory;
+  @RegisterExtension static final TestLedger.PerClass NODE = new TestLedger.PerClass();
   private static TestLedger ledger;
 
-  @RegisterExtension
-  static final TestExecutionExceptionHandler PRINT_NODE_LOG =
-      (context, failure) -> {
-        System.err.println("node log:\n" + ledger.logTail());
-        throw failure;
-      };
-
   @BeforeAll
-  static void startNode() {
-    ledger = TestLedger.start(directory);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    ledger.close();
+  static void useNode() {
+    ledger = NODE.get();
   }
 
   @Test
   void connectReadsTheBalanceWithTheCurrencySymbol() throws Exception {
-    Path keyFile = directory.resolve("bank-a.key");
+    Path keyFile = ledger.network.directory.resolve("bank-a.key");
     Files.writeString(
         keyFile,
         Numeric.toHexStringWithPrefixZeroPadded(

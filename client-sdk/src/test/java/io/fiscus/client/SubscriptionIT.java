@@ -7,7 +7,6 @@ import io.fiscus.client.subscription.IncomingEvent;
 import io.fiscus.client.subscription.IncomingSubscription;
 import io.fiscus.client.tx.TransactionResult;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,34 +16,19 @@ import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
 /** The WebSocket subscription to an account's incoming events, across a node restart. */
 class SubscriptionIT {
-  @TempDir static Path directory;
+  @RegisterExtension static final TestLedger.PerClass NODE = new TestLedger.PerClass();
   private static TestLedger ledger;
 
-  @RegisterExtension
-  static final TestExecutionExceptionHandler PRINT_NODE_LOG =
-      (context, failure) -> {
-        System.err.println("node log:\n" + ledger.logTail());
-        throw failure;
-      };
-
   @BeforeAll
-  static void startNode() {
-    ledger = TestLedger.start(directory);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    ledger.close();
+  static void useNode() {
+    ledger = NODE.get();
   }
 
   @Test

@@ -12,36 +12,25 @@ import io.fiscus.client.rpc.TaxSummary;
 import io.fiscus.client.rpc.TaxSummaryQuery;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tax authority's queries against a real node: one seller's invoices across two quarters, paged
  * with a small page size by every filter, totalled per quarter, and exported as CSV.
  */
 class TaxAuthorityIT {
-  @TempDir static Path directory;
+  @RegisterExtension static final TestLedger.PerClass NODE = new TestLedger.PerClass();
   private static TestLedger ledger;
   private static TestLedger.Taxpayer seller;
   private static TestLedger.Taxpayer buyer;
   private static TaxAuthorityClient taxAuthority;
-
-  @RegisterExtension
-  static final TestExecutionExceptionHandler PRINT_NODE_LOG =
-      (context, failure) -> {
-        System.err.println("node log:\n" + ledger.logTail());
-        throw failure;
-      };
 
   /**
    * Q3 2025: S-1 (paid), S-2 (open), S-3 (cancelled), consumer S-4 (open). Q4 2025: S-5 (paid), its
@@ -49,7 +38,7 @@ class TaxAuthorityIT {
    */
   @BeforeAll
   static void issueInvoices() {
-    ledger = TestLedger.start(directory);
+    ledger = NODE.get();
     seller = ledger.newTaxpayer(Amount.ZERO);
     buyer = ledger.newTaxpayer(Amount.parse("1000"));
     taxAuthority = new TaxAuthorityClient(ledger.fiscus);
@@ -78,11 +67,6 @@ class TaxAuthorityIT {
     return invoices
         .issue(InvoiceDraft.of(number, to, date, Amount.parse("100"), 2000, document))
         .sendAsync();
-  }
-
-  @AfterAll
-  static void stopNode() {
-    ledger.close();
   }
 
   @Test

@@ -4,10 +4,18 @@ import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionSender;
 import io.fiscus.it.NodeProcess;
 import io.fiscus.it.TestNetwork;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.http.HttpService;
 
@@ -98,5 +106,54 @@ final class TestLedger implements AutoCloseable {
     tracker.close();
     fiscus.shutdown();
     node.close();
+  }
+
+  /**
+   * One ledger for a test class: started before its first test in a fresh directory, stopped after
+   * its last, and the node's log printed when a test fails. Registered as {@code @RegisterExtension
+   * static final TestLedger.PerClass NODE = new TestLedger.PerClass();}.
+   */
+  static final class PerClass
+      implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+    private TestLedger ledger;
+    private Path directory;
+
+    TestLedger get() {
+      return ledger;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      directory = Files.createTempDirectory("fiscus-sdk-it-");
+      ledger = TestLedger.start(directory);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+      try {
+        if (ledger != null) {
+          ledger.close();
+        }
+      } finally {
+        deleteRecursively(directory);
+      }
+    }
+
+    @Override
+    public void handleTestExecutionException(ExtensionContext context, Throwable failure)
+        throws Throwable {
+      if (ledger != null) {
+        System.err.println("node log:\n" + ledger.logTail());
+      }
+      throw failure;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+      try (Stream<Path> paths = Files.walk(root)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
+    }
   }
 }

@@ -13,7 +13,6 @@ import io.fiscus.client.tx.TransactionResult;
 import io.fiscus.client.tx.TransactionSender;
 import io.fiscus.it.NodeProcess;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
@@ -39,24 +35,12 @@ import org.web3j.protocol.http.HttpService;
  * transaction in the middle and a second client on the same key), and every typed exception.
  */
 class TransactionsIT {
-  @TempDir static Path directory;
+  @RegisterExtension static final TestLedger.PerClass NODE = new TestLedger.PerClass();
   private static TestLedger ledger;
 
-  @RegisterExtension
-  static final TestExecutionExceptionHandler PRINT_NODE_LOG =
-      (context, failure) -> {
-        System.err.println("node log:\n" + ledger.logTail());
-        throw failure;
-      };
-
   @BeforeAll
-  static void startNode() {
-    ledger = TestLedger.start(directory);
-  }
-
-  @AfterAll
-  static void stopNode() {
-    ledger.close();
+  static void useNode() {
+    ledger = NODE.get();
   }
 
   private static String transfer(String to, long minorUnits) {
