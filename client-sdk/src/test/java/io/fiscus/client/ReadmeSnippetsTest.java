@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReadmeSnippetsTest {
   private static final Path README = Path.of("README.md");
+  private static final Path ROOT_README = Path.of("../README.md");
   private static final Path EXAMPLES = Path.of("src/test/java/io/fiscus/client/examples");
   private static final Pattern SNIPPET =
       Pattern.compile(
@@ -25,17 +26,7 @@ class ReadmeSnippetsTest {
 
   @Test
   void everyReadmeSnippetIsTheTaggedRegionOfItsCompiledExample() throws IOException {
-    Matcher snippets = SNIPPET.matcher(Files.readString(README));
-    List<String> checked = new ArrayList<>();
-    while (snippets.find()) {
-      String file = snippets.group(1);
-      String tag = snippets.group(2);
-      assertThat(snippets.group(3))
-          .as("README snippet %s#%s", file, tag)
-          .isEqualTo(region(Files.readString(EXAMPLES.resolve(file)), tag));
-      checked.add(file);
-    }
-    assertThat(checked)
+    assertThat(checkedSnippets(README))
         .containsExactlyInAnyOrder(
             "ConnectExample.java",
             "PayExample.java",
@@ -44,6 +35,34 @@ class ReadmeSnippetsTest {
             "FinalityExample.java",
             "QuarterlyVatExample.java",
             "SubscribeExample.java");
+  }
+
+  /** The project's README tours the SDK with the same examples. */
+  @Test
+  void theRootReadmesTourShowsTheCompiledExamples() throws IOException {
+    assertThat(checkedSnippets(ROOT_README))
+        .containsExactlyInAnyOrder(
+            "ConnectExample.java",
+            "PayExample.java",
+            "InvoiceExample.java",
+            "FinalityExample.java",
+            "FinalityExample.java",
+            "QuarterlyVatExample.java");
+  }
+
+  /** Checks every marked snippet of {@code readme}; returns the example files they came from. */
+  private static List<String> checkedSnippets(Path readme) throws IOException {
+    Matcher snippets = SNIPPET.matcher(Files.readString(readme));
+    List<String> checked = new ArrayList<>();
+    while (snippets.find()) {
+      String file = snippets.group(1);
+      String tag = snippets.group(2);
+      assertThat(snippets.group(3))
+          .as("%s snippet %s#%s", readme, file, tag)
+          .isEqualTo(region(Files.readString(EXAMPLES.resolve(file)), tag));
+      checked.add(file);
+    }
+    return checked;
   }
 
   /** The lines between the tag markers, with their common indentation removed. */
