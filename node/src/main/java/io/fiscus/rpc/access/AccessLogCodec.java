@@ -63,7 +63,28 @@ public final class AccessLogCodec {
     if (look.atSeconds() < 0) {
       return Optional.of("time must not be negative");
     }
+    if (!isText(look.reason())) {
+      return Optional.of("reason is not valid Unicode text");
+    }
+    if (!isText(look.method())) {
+      return Optional.of("method is not valid Unicode text");
+    }
     return Optional.empty();
+  }
+
+  /** False if {@code value} holds a lone surrogate, which has no UTF-8 encoding. */
+  private static boolean isText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
