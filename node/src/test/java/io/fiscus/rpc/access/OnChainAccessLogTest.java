@@ -3,6 +3,7 @@ package io.fiscus.rpc.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.mempool.NodeAccountSender;
@@ -77,7 +78,7 @@ class OnChainAccessLogTest {
     for (int i = 0; i < 3; i++) {
       NodeAccountSender.Sent sent =
           sender.submit(
-              io.fiscus.contracts.system.SystemAddresses.LEDGER_RECORDS,
+              SystemAddresses.LEDGER_RECORDS,
               AccessLogCodec.recordCall(look("case " + i)),
               hash -> {});
       assertThat(sent.submission()).isInstanceOf(Submission.Accepted.class);
