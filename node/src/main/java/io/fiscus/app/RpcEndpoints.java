@@ -15,6 +15,7 @@ import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.access.AccessLog;
 import io.fiscus.rpc.auth.BearerTokens;
 import io.fiscus.rpc.auth.RpcAuthentication;
 import io.fiscus.rpc.cbdc.CbdcMethods;
@@ -43,6 +44,12 @@ final class RpcEndpoints implements AutoCloseable {
     this.separateWebSocket = separateWebSocket;
   }
 
+  /**
+   * Builds the servers (not started yet).
+   *
+   * @param accessLog records an authority's look on chain before the answer is returned; the
+   *     visibility rules take it (issue 8)
+   */
   static RpcEndpoints create(
       NodeConfig config,
       GenesisConfig genesis,
@@ -52,6 +59,7 @@ final class RpcEndpoints implements AutoCloseable {
       ConsensusControl consensus,
       LedgerIndex index,
       Optional<? extends Peers> transport,
+      AccessLog accessLog,
       NodeMetrics metrics) {
     Peers peers = transport.isPresent() ? transport.get() : Peers.NONE;
     RpcLimits limits =
