@@ -295,7 +295,7 @@ public final class NodeCommand implements Callable<Integer> {
 
   private static RateLimit rateLimit(String flag, long perSecond, Long burst) {
     long burstOrDefault = burst != null ? burst : Math.max(1, 2 * perSecond);
-    if (perSecond < 0 || perSecond > RateLimit.BURST_MAX) {
+    if (perSecond < 0 || perSecond > RateLimit.PER_SECOND_MAX) {
       throw CliException.usage(flag + " must be 0 (no limit) or a positive rate, not " + perSecond);
     }
     if (burstOrDefault < 1 || burstOrDefault > RateLimit.BURST_MAX) {

@@ -1,5 +1,6 @@
 package io.fiscus.rpc.limits;
 
+import io.fiscus.p2p.TokenBucket;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -7,15 +8,25 @@ import java.util.function.LongSupplier;
 /**
  * One {@link TokenBucket} per key (an IP address, a caller), created on the key's first request.
  *
- * <p>Memory stays bounded under many keys: a bucket that has refilled completely says nothing a new
- * bucket would not, so it is dropped. Such buckets are swept at most once per {@link
- * #SWEEP_INTERVAL_NANOS} when a new key arrives. If {@code keysMax} keys are still live after a
- * sweep, a new key is refused (fail closed) rather than an active bucket forgotten, which would
- * hand a flooding client a fresh burst. Thread-safe: each bucket is used under its map entry's
- * lock.
+ * <p>Memory stays bounded under many keys: a bucket unused for as long as it takes to refill
+ * completely says nothing a new bucket would not, so it is dropped. Such buckets are swept at most
+ * once per {@link #SWEEP_INTERVAL_NANOS} when a new key arrives. If {@code keysMax} keys are still
+ * live after a sweep, a new key is refused (fail closed) rather than an active bucket forgotten,
+ * which would hand a flooding client a fresh burst. Thread-safe: each bucket is used under its map
+ * entry's lock.
  */
 final class KeyedRateLimiter<K> {
   static final long SWEEP_INTERVAL_NANOS = 1_000_000_000L;
+
+  /** A key's bucket and when it was last asked: idle for {@code refillNanos}, it is full. */
+  private static final class Entry {
+    final TokenBucket bucket;
+    long lastUsedNanos;
+
+    Entry(TokenBucket bucket) {
+      this.bucket = bucket;
+    }
+  }
 
   /** What became of one request. */
   enum Outcome {
@@ -29,7 +40,8 @@ final class KeyedRateLimiter<K> {
   private final RateLimit limit;
   private final int keysMax;
   private final LongSupplier nanoClock;
-  private final Map<K, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final long refillNanos;
+  private final Map<K, Entry> buckets = new ConcurrentHashMap<>();
   private final Object sweepLock = new Object();
   private long lastSweepNanos;
 
@@ -43,6 +55,7 @@ final class KeyedRateLimiter<K> {
     this.limit = limit;
     this.keysMax = keysMax;
     this.nanoClock = nanoClock;
+    this.refillNanos = limit.isOff() ? 0 : limit.refillNanos();
     this.lastSweepNanos = nanoClock.getAsLong();
   }
 
@@ -61,15 +74,19 @@ final class KeyedRateLimiter<K> {
     boolean[] admitted = new boolean[1];
     buckets.compute(
         key,
-        (unused, bucket) -> {
-          TokenBucket current = bucket == null ? new TokenBucket(limit, now) : bucket;
-          admitted[0] = current.tryTake(now);
+        (unused, entry) -> {
+          Entry current =
+              entry != null
+                  ? entry
+                  : new Entry(new TokenBucket(limit.burst(), limit.perSecond(), now));
+          admitted[0] = current.bucket.tryTake(now);
+          current.lastUsedNanos = now;
           return current;
         });
     return admitted[0] ? Outcome.ADMITTED : Outcome.OVER_RATE;
   }
 
-  /** Keys with a bucket, i.e. seen recently enough that their bucket is not yet full again. */
+  /** Keys with a bucket, i.e. seen recently enough that their bucket may not be full again. */
   int trackedKeys() {
     return buckets.size();
   }
@@ -95,7 +112,8 @@ final class KeyedRateLimiter<K> {
     // Per key, atomically with tryAcquire: a bucket drained between a check and its removal
     // would otherwise be forgotten and its client given a fresh burst.
     for (K key : buckets.keySet()) {
-      buckets.computeIfPresent(key, (unused, bucket) -> bucket.isFull(now) ? null : bucket);
+      buckets.computeIfPresent(
+          key, (unused, entry) -> now - entry.lastUsedNanos >= refillNanos ? null : entry);
     }
   }
 }
