@@ -34,7 +34,8 @@ import java.util.function.Function;
  * request is answered at once with -32005 {@code Limit exceeded} (HTTP 503) instead of waiting, so
  * overload shows up as fast refusals rather than growing latency and memory. Each connection has
  * one call in flight at a time (answers keep request order; see {@link ConnectionQueue}). Idle HTTP
- * connections close after {@value #HTTP_IDLE_SECONDS} s.
+ * connections close after {@value #HTTP_IDLE_SECONDS} s. Every call also counts against its
+ * client's rate limits, per IP and per caller (ADR 22).
  */
 public final class JsonRpcServer {
   static final String IDLE_HANDLER = "idle";
