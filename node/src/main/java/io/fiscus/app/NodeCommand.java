@@ -1,5 +1,7 @@
 package io.fiscus.app;
 
+import io.fiscus.rpc.limits.ClientLimits;
+import io.fiscus.rpc.limits.RateLimit;
 import io.fiscus.storage.rocksdb.RocksDbOpenException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,6 +121,55 @@ public final class NodeCommand implements Callable<Integer> {
   List<String> rpcMethodsNoAuth;
 
   @Option(
+      names = "--rpc-rate-limit-per-ip",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description =
+          "JSON-RPC calls a second from one IP address, each call of a batch counted; 0 = no"
+              + " limit (default: ${DEFAULT-VALUE}).")
+  long rpcRateLimitPerIp;
+
+  @Option(
+      names = "--rpc-rate-limit-per-ip-burst",
+      paramLabel = "N",
+      description =
+          "Calls one IP address may send at once after a pause (default: twice the rate).")
+  Long rpcRateLimitPerIpBurst;
+
+  @Option(
+      names = "--rpc-rate-limit-per-caller",
+      paramLabel = "N",
+      defaultValue = "500",
+      description =
+          "JSON-RPC calls a second from one authenticated account; 0 = no limit (default:"
+              + " ${DEFAULT-VALUE}).")
+  long rpcRateLimitPerCaller;
+
+  @Option(
+      names = "--rpc-rate-limit-per-caller-burst",
+      paramLabel = "N",
+      description = "Calls one account may send at once after a pause (default: twice the rate).")
+  Long rpcRateLimitPerCallerBurst;
+
+  @Option(
+      names = "--rpc-max-filters-per-caller",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "Installed filters one account (or, without a token, one IP) may hold (default:"
+              + " ${DEFAULT-VALUE}).")
+  int rpcMaxFiltersPerCaller;
+
+  @Option(
+      names = "--rpc-max-subscriptions-per-caller",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "eth_subscribe subscriptions one account (or, without a token, one IP) may hold"
+              + " (default: ${DEFAULT-VALUE}).")
+  int rpcMaxSubscriptionsPerCaller;
+
+  @Option(
       names = "--metrics-host",
       defaultValue = "127.0.0.1",
       description = "Default: ${DEFAULT-VALUE}")
@@ -211,6 +262,8 @@ public final class NodeCommand implements Callable<Integer> {
     if (accessLogTimeoutMillis <= 0) {
       throw CliException.usage("--access-log-timeout-millis must be positive");
     }
+    checkPositive("--rpc-max-filters-per-caller", rpcMaxFiltersPerCaller);
+    checkPositive("--rpc-max-subscriptions-per-caller", rpcMaxSubscriptionsPerCaller);
     if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(logging)) {
       throw CliException.usage("--logging must be one of ERROR, WARN, INFO, DEBUG, TRACE");
     }
@@ -235,11 +288,33 @@ public final class NodeCommand implements Callable<Integer> {
         rpcMaxBatchSize,
         rpcAuthenticationEnabled,
         rpcMethodsNoAuth,
+        clientLimits(),
         metricsHost,
         metricsPort,
         txPoolMaxSize,
         accessLogTimeoutMillis,
         logging);
+  }
+
+  private ClientLimits clientLimits() {
+    return new ClientLimits(
+        rateLimit("--rpc-rate-limit-per-ip", rpcRateLimitPerIp, rpcRateLimitPerIpBurst),
+        rateLimit("--rpc-rate-limit-per-caller", rpcRateLimitPerCaller, rpcRateLimitPerCallerBurst),
+        rpcMaxFiltersPerCaller,
+        rpcMaxSubscriptionsPerCaller,
+        ClientLimits.defaults().clientsTrackedMax());
+  }
+
+  private static RateLimit rateLimit(String flag, long perSecond, Long burst) {
+    long burstOrDefault = burst != null ? burst : Math.max(1, 2 * perSecond);
+    if (perSecond < 0 || perSecond > RateLimit.PER_SECOND_MAX) {
+      throw CliException.usage(flag + " must be 0 (no limit) or a positive rate, not " + perSecond);
+    }
+    if (burstOrDefault < 1 || burstOrDefault > RateLimit.BURST_MAX) {
+      throw CliException.usage(
+          flag + "-burst must be between 1 and " + RateLimit.BURST_MAX + ", not " + burstOrDefault);
+    }
+    return new RateLimit(perSecond, burstOrDefault);
   }
 
   private static void checkPort(String flag, int port) {

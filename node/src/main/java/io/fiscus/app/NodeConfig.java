@@ -1,5 +1,6 @@
 package io.fiscus.app;
 
+import io.fiscus.rpc.limits.ClientLimits;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param rpcWsPort a separate WebSocket port; when absent, WebSocket is served on the HTTP port
  * @param rpcAuthenticationEnabled every RPC call but {@code rpcMethodsNoAuth} needs a bearer token
  * @param rpcMethodsNoAuth the methods served without a token when authentication is enabled
+ * @param rpcClientLimits the rate limits per IP and per caller, and the caps on filters and
+ *     subscriptions per caller
  * @param accessLogTimeoutMillis how long a recorded look waits for its record's final block
  */
 public record NodeConfig(
@@ -31,6 +34,7 @@ public record NodeConfig(
     int rpcMaxBatchSize,
     boolean rpcAuthenticationEnabled,
     List<String> rpcMethodsNoAuth,
+    ClientLimits rpcClientLimits,
     String metricsHost,
     int metricsPort,
     int txPoolMaxSize,

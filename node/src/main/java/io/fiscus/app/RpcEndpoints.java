@@ -21,6 +21,7 @@ import io.fiscus.rpc.auth.RpcAuthentication;
 import io.fiscus.rpc.cbdc.CbdcMethods;
 import io.fiscus.rpc.eth.EthModule;
 import io.fiscus.rpc.eth.NodeIdentity;
+import io.fiscus.rpc.limits.RequestRateLimiter;
 import io.fiscus.rpc.netty.JsonRpcServer;
 import io.fiscus.rpc.qbft.QbftMethods;
 import io.fiscus.rpc.state.StateMethods;
@@ -76,7 +77,15 @@ final class RpcEndpoints implements AutoCloseable {
             transport.isPresent());
     EthModule eth =
         new EthModule(
-            chain, pool, peers, identity, consensus::syncing, limits, System::currentTimeMillis);
+            chain,
+            pool,
+            peers,
+            identity,
+            consensus::syncing,
+            limits,
+            System::currentTimeMillis,
+            config.rpcClientLimits(),
+            metrics);
     Map<String, RpcMethod> methods =
         new RpcRegistry()
             .addAll(eth.methods())
@@ -87,9 +96,18 @@ final class RpcEndpoints implements AutoCloseable {
     JsonRpcDispatcher dispatcher =
         new JsonRpcDispatcher(methods, limits, metrics, authentication(config, genesis));
     chain.addListener(eth.subscriptions());
+    // One limiter for both ports: a client's calls count once whichever port they arrive on.
+    RequestRateLimiter rateLimiter =
+        new RequestRateLimiter(config.rpcClientLimits(), metrics, System::nanoTime);
     JsonRpcServer http =
         new JsonRpcServer(
-            config.rpcHttpHost(), config.rpcHttpPort(), dispatcher, eth.subscriptions(), limits);
+            config.rpcHttpHost(),
+            config.rpcHttpPort(),
+            dispatcher,
+            eth.subscriptions(),
+            limits,
+            rateLimiter,
+            eth::ownedMethods);
     Optional<JsonRpcServer> webSocket =
         config
             .rpcWsPort()
@@ -97,7 +115,13 @@ final class RpcEndpoints implements AutoCloseable {
             .map(
                 port ->
                     new JsonRpcServer(
-                        config.rpcHttpHost(), port, dispatcher, eth.subscriptions(), limits));
+                        config.rpcHttpHost(),
+                        port,
+                        dispatcher,
+                        eth.subscriptions(),
+                        limits,
+                        rateLimiter,
+                        eth::ownedMethods));
     return new RpcEndpoints(eth, http, webSocket);
   }
 

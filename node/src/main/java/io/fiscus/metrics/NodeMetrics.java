@@ -48,6 +48,18 @@ public final class NodeMetrics {
           .help("JSON-RPC call latency by method")
           .labelNames("method")
           .register(registry);
+  public final Counter rpcLimited =
+      Counter.builder()
+          .name("fiscus_rpc_limited_total")
+          .help(
+              "JSON-RPC calls refused by a client limit, by scope (ip, caller: rate; filters,"
+                  + " subscriptions: installed per caller or IP)")
+          .labelNames("scope")
+          .register(registry);
+  public final Gauge rpcFilters =
+      gauge("fiscus_rpc_filters", "Installed filters held by callers and IP addresses");
+  public final Gauge rpcSubscriptions =
+      gauge("fiscus_rpc_subscriptions", "Live eth_subscribe subscriptions");
   public final Counter roundChanges =
       counter("fiscus_qbft_round_changes_total", "Rounds started above round 0");
   public final Counter consensusNotices =

@@ -30,7 +30,7 @@ public final class JsonRpcDispatcher {
   private static final String UNKNOWN_METHOD_LABEL = "unknown";
   private static final String SUCCESS_LABEL = "0";
 
-  /** The server is saturated; Besu's code for exceeded limits. */
+  /** The server is saturated or a client limit is reached; Besu's code for exceeded limits. */
   public static final int LIMIT_EXCEEDED = -32005;
 
   /** The request's bearer token is missing, invalid or expired (RPC.md). */
@@ -89,6 +89,19 @@ public final class JsonRpcDispatcher {
    */
   public Optional<String> handle(
       byte[] body, Map<String, RpcMethod> connectionMethods, RpcAccess access) {
+    return handle(body, connectionMethods, access, CallAdmission.UNLIMITED);
+  }
+
+  /**
+   * Like {@link #handle(byte[], Map, RpcAccess)}, asking {@code admission} before each call (each
+   * call of a batch, and a body that does not parse, counts once); a refused call is answered
+   * -32005 {@code Limit exceeded} and not executed.
+   */
+  public Optional<String> handle(
+      byte[] body,
+      Map<String, RpcMethod> connectionMethods,
+      RpcAccess access,
+      CallAdmission admission) {
     JsonNode root;
     try {
       root = mapper.readTree(body);
@@ -96,11 +109,15 @@ public final class JsonRpcDispatcher {
       root = null;
     }
     if (root == null || root.isMissingNode()) {
+      Optional<String> refusal = admission.refusal();
+      if (refusal.isPresent()) {
+        return limited(NullNode.instance, refusal.get()).map(this::write);
+      }
       count(UNKNOWN_METHOD_LABEL, RpcException.PARSE_ERROR);
       return Optional.of(write(error(NullNode.instance, RpcException.PARSE_ERROR, "Parse error")));
     }
     if (!root.isArray()) {
-      return call(root, connectionMethods, access).map(this::write);
+      return call(root, connectionMethods, access, admission).map(this::write);
     }
     if (root.isEmpty()) {
       return Optional.of(invalidBatch("empty batch"));
@@ -112,7 +129,7 @@ public final class JsonRpcDispatcher {
     }
     ArrayNode responses = NODES.arrayNode(root.size());
     for (JsonNode request : root) {
-      call(request, connectionMethods, access).ifPresent(responses::add);
+      call(request, connectionMethods, access, admission).ifPresent(responses::add);
     }
     return responses.isEmpty() ? Optional.empty() : Optional.of(write(responses));
   }
@@ -131,7 +148,14 @@ public final class JsonRpcDispatcher {
   }
 
   private Optional<JsonNode> call(
-      JsonNode request, Map<String, RpcMethod> connectionMethods, RpcAccess access) {
+      JsonNode request,
+      Map<String, RpcMethod> connectionMethods,
+      RpcAccess access,
+      CallAdmission admission) {
+    Optional<String> refusal = admission.refusal();
+    if (refusal.isPresent()) {
+      return limited(request, refusal.get());
+    }
     if (!request.isObject()) {
       return Optional.of(invalidRequest(NullNode.instance, "a request must be a JSON object"));
     }
@@ -202,6 +226,17 @@ public final class JsonRpcDispatcher {
       count(name, RpcException.INTERNAL_ERROR);
       return error(id, RpcException.INTERNAL_ERROR, "Internal error");
     }
+  }
+
+  /** A refused call's answer: -32005 with its id, or nothing for a notification. */
+  private Optional<JsonNode> limited(JsonNode request, String reason) {
+    count(UNKNOWN_METHOD_LABEL, LIMIT_EXCEEDED);
+    JsonNode id = request.isObject() ? request.get("id") : NullNode.instance;
+    if (id == null) {
+      return Optional.empty();
+    }
+    JsonNode answerId = id.isTextual() || id.isNumber() ? id : NullNode.instance;
+    return Optional.of(error(answerId, LIMIT_EXCEEDED, "Limit exceeded", Optional.of(reason)));
   }
 
   private JsonNode invalidRequest(JsonNode id, String reason) {

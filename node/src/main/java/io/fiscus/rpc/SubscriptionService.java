@@ -1,5 +1,6 @@
 package io.fiscus.rpc;
 
+import io.fiscus.rpc.limits.LimitKey;
 import java.util.Map;
 
 /**
@@ -9,9 +10,10 @@ import java.util.Map;
 public interface SubscriptionService {
   /**
    * The methods bound to one connection ({@code eth_subscribe}, {@code eth_unsubscribe}), tried
-   * before the node's shared methods for calls arriving on that connection.
+   * before the node's shared methods for calls arriving on that connection; what they install
+   * counts against {@code owner} (the connection's caller, or its IP without a token).
    */
-  Map<String, RpcMethod> connectionMethods(SubscriptionSink connection);
+  Map<String, RpcMethod> connectionMethods(SubscriptionSink connection, LimitKey owner);
 
   /** The connection closed: forget its subscriptions. */
   void connectionClosed(SubscriptionSink connection);
@@ -20,7 +22,8 @@ public interface SubscriptionService {
   SubscriptionService NONE =
       new SubscriptionService() {
         @Override
-        public Map<String, RpcMethod> connectionMethods(SubscriptionSink connection) {
+        public Map<String, RpcMethod> connectionMethods(
+            SubscriptionSink connection, LimitKey owner) {
           return Map.of();
         }
 

@@ -14,6 +14,7 @@ import io.fiscus.rpc.access.AccessLog;
 import io.fiscus.rpc.access.AccessLogCodec;
 import io.fiscus.rpc.access.Look;
 import io.fiscus.rpc.access.OnChainAccessLog;
+import io.fiscus.rpc.limits.ClientLimits;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import java.io.IOException;
@@ -206,6 +207,7 @@ class AccessLogIT {
         100,
         false,
         List.of(),
+        ClientLimits.defaults(),
         "127.0.0.1",
         0,
         1_000,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fiscus.genesis.GeneratedNetwork;
 import io.fiscus.genesis.GeneratorOptions;
 import io.fiscus.genesis.GenesisGenerator;
+import io.fiscus.rpc.limits.ClientLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class FiscusNodeTest {
         100,
         false,
         List.of(),
+        ClientLimits.defaults(),
         "127.0.0.1",
         0,
         1_000,

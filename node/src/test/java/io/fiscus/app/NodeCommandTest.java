@@ -55,6 +55,29 @@ class NodeCommandTest {
   }
 
   @Test
+  void aNegativeRateLimitIsRefused() {
+    assertThat(run("node", "--genesis-file", "g.json", "--rpc-rate-limit-per-ip", "-1"))
+        .isEqualTo(2);
+    assertThat(errorLines())
+        .isEqualTo(
+            "fiscus node: --rpc-rate-limit-per-ip must be 0 (no limit) or a positive rate, not -1");
+  }
+
+  @Test
+  void anEmptyBurstIsRefused() {
+    assertThat(run("node", "--genesis-file", "g.json", "--rpc-rate-limit-per-caller-burst", "0"))
+        .isEqualTo(2);
+    assertThat(errorLines()).contains("--rpc-rate-limit-per-caller-burst must be between 1 and");
+  }
+
+  @Test
+  void aFilterCapOfZeroIsRefused() {
+    assertThat(run("node", "--genesis-file", "g.json", "--rpc-max-filters-per-caller", "0"))
+        .isEqualTo(2);
+    assertThat(errorLines()).contains("--rpc-max-filters-per-caller must be positive");
+  }
+
+  @Test
   void unknownConfigFileKeyIsRefused(@TempDir Path dir) throws IOException {
     Path toml = Files.writeString(dir.resolve("node.toml"), "rpc-http-prot = 1\n");
     assertThat(run("node", "--config-file", toml.toString())).isEqualTo(2);

@@ -4,11 +4,14 @@ import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcParams;
+import io.fiscus.rpc.limits.LimitKey;
+import io.fiscus.rpc.limits.OwnerQuota;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -20,7 +23,8 @@ import java.util.function.LongSupplier;
  * polled, so a commit costs filters nothing and an idle filter holds no data. At most {@code
  * filtersMax} filters live at once; one not polled for {@code filterIdleMillis} is removed (swept
  * whenever a filter is created or polled). A poll reports at most {@code logsBlockRangeMax} blocks;
- * the next poll continues where it stopped.
+ * the next poll continues where it stopped. Filters installed through {@link #installMethods} count
+ * against their owner's {@link OwnerQuota} too, until uninstalled or expired.
  */
 public final class EthFilters {
   /** Besu's answer for an unknown or expired filter id. */
@@ -32,29 +36,48 @@ public final class EthFilters {
   private final LogSearch search;
   private final RpcLimits limits;
   private final LongSupplier clockMillis;
+  private final OwnerQuota quota;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Filter> filters = new ConcurrentHashMap<>();
 
   /**
    * @param clockMillis the time for idle expiry ({@code System::currentTimeMillis} in the node)
+   * @param quota the cap on filters per owner
    */
   public EthFilters(
-      ChainQueries queries, LogSearch search, RpcLimits limits, LongSupplier clockMillis) {
+      ChainQueries queries,
+      LogSearch search,
+      RpcLimits limits,
+      LongSupplier clockMillis,
+      OwnerQuota quota) {
     this.queries = queries;
     this.search = search;
     this.limits = limits;
     this.clockMillis = clockMillis;
+    this.quota = quota;
   }
 
-  /** The five filter methods by name. */
+  /**
+   * The five filter methods by name; filters installed through these belong to nobody and count
+   * against the server-wide bound only.
+   */
   public Map<String, RpcMethod> methods() {
     return Map.of(
-        "eth_newFilter", this::newFilter,
-        "eth_newBlockFilter",
-            params -> install(new Filter(null, nextBlock(), clockMillis.getAsLong())),
+        "eth_newFilter", params -> newFilter(params, Optional.empty()),
+        "eth_newBlockFilter", params -> newBlockFilter(Optional.empty()),
         "eth_getFilterChanges", this::changes,
         "eth_getFilterLogs", this::filterLogs,
-        "eth_uninstallFilter", params -> filters.remove(params.string(0)) != null);
+        "eth_uninstallFilter", params -> uninstall(params.string(0)));
+  }
+
+  /**
+   * {@code eth_newFilter} and {@code eth_newBlockFilter} installing filters owned by {@code owner},
+   * for the server to put before {@link #methods()} on each request.
+   */
+  public Map<String, RpcMethod> installMethods(LimitKey owner) {
+    return Map.of(
+        "eth_newFilter", params -> newFilter(params, Optional.of(owner)),
+        "eth_newBlockFilter", params -> newBlockFilter(Optional.of(owner)));
   }
 
   /** Installed filters, for tests and metrics. */
@@ -62,20 +85,28 @@ public final class EthFilters {
     return filters.size();
   }
 
-  /** A filter: log criteria (null for a block filter) and the next block to report. */
+  /**
+   * A filter: log criteria (null for a block filter), the next block to report, and who holds it.
+   */
   private static final class Filter {
     final LogFilter criteria;
+    final Optional<LimitKey> owner;
     long nextBlock;
     volatile long lastPolledMillis;
 
-    Filter(LogFilter criteria, long nextBlock, long nowMillis) {
+    Filter(LogFilter criteria, Optional<LimitKey> owner, long nextBlock, long nowMillis) {
       this.criteria = criteria;
+      this.owner = owner;
       this.nextBlock = nextBlock;
       this.lastPolledMillis = nowMillis;
     }
   }
 
-  private Object newFilter(RpcParams params) {
+  private String newBlockFilter(Optional<LimitKey> owner) {
+    return install(new Filter(null, owner, nextBlock(), clockMillis.getAsLong()));
+  }
+
+  private Object newFilter(RpcParams params, Optional<LimitKey> owner) {
     LogFilter criteria = LogFilter.parse(params.required(0));
     if (criteria.blockHash().isPresent()) {
       throw RpcException.invalidParams("a filter takes fromBlock/toBlock, not blockHash");
@@ -85,7 +116,7 @@ public final class EthFilters {
     if (criteria.fromBlock().isPresent() && !isTag(criteria.fromBlock().get())) {
       start = Math.max(start, RpcParams.parseQuantity(criteria.fromBlock().get(), "fromBlock"));
     }
-    return install(new Filter(criteria, start, clockMillis.getAsLong()));
+    return install(new Filter(criteria, owner, start, clockMillis.getAsLong()));
   }
 
   private String install(Filter filter) {
@@ -93,6 +124,9 @@ public final class EthFilters {
     if (filters.size() >= limits.filtersMax()) {
       throw LogSearch.limitExceeded(
           "at most " + limits.filtersMax() + " filters; uninstall unused ones");
+    }
+    if (filter.owner.isPresent() && !quota.tryAcquire(filter.owner.get())) {
+      throw LogSearch.limitExceeded(quota.refusal(filter.owner.get()));
     }
     byte[] bytes = new byte[ID_BYTES];
     random.nextBytes(bytes);
@@ -139,9 +173,25 @@ public final class EthFilters {
     return filter;
   }
 
+  private boolean uninstall(String id) {
+    Filter removed = filters.remove(id);
+    if (removed == null) {
+      return false;
+    }
+    removed.owner.ifPresent(quota::release);
+    return true;
+  }
+
   private void sweep() {
     long now = clockMillis.getAsLong();
-    filters.values().removeIf(filter -> now - filter.lastPolledMillis > limits.filterIdleMillis());
+    filters.forEach(
+        (id, filter) -> {
+          // remove(id, filter) succeeds once, so a filter uninstalled meanwhile is released once.
+          if (now - filter.lastPolledMillis > limits.filterIdleMillis()
+              && filters.remove(id, filter)) {
+            filter.owner.ifPresent(quota::release);
+          }
+        });
   }
 
   private List<String> blockHashes(long from, long to) {

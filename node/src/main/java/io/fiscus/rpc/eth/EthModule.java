@@ -2,10 +2,14 @@ package io.fiscus.rpc.eth;
 
 import io.fiscus.chain.ChainReader;
 import io.fiscus.mempool.TransactionPool;
+import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.p2p.Peers;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.limits.ClientLimits;
+import io.fiscus.rpc.limits.LimitKey;
+import io.fiscus.rpc.limits.OwnerQuota;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -26,10 +30,7 @@ public final class EthModule {
   private final EthSubscriptions subscriptions;
   private final Map<String, RpcMethod> methods;
 
-  /**
-   * @param syncing {@code ConsensusControl::syncing}
-   * @param clockMillis wall-clock millis for filter expiry ({@code System::currentTimeMillis})
-   */
+  /** Without per-client caps on filters and subscriptions (the server-wide bounds still hold). */
   public EthModule(
       ChainReader chain,
       TransactionPool pool,
@@ -38,10 +39,41 @@ public final class EthModule {
       BooleanSupplier syncing,
       RpcLimits limits,
       LongSupplier clockMillis) {
+    this(
+        chain,
+        pool,
+        peers,
+        identity,
+        syncing,
+        limits,
+        clockMillis,
+        ClientLimits.unlimited(),
+        new NodeMetrics());
+  }
+
+  /**
+   * @param syncing {@code ConsensusControl::syncing}
+   * @param clockMillis wall-clock millis for filter expiry ({@code System::currentTimeMillis})
+   * @param clientLimits the caps on filters and subscriptions per caller (or IP)
+   * @param metrics where filters and subscriptions in use, and refusals, are counted
+   */
+  public EthModule(
+      ChainReader chain,
+      TransactionPool pool,
+      Peers peers,
+      NodeIdentity identity,
+      BooleanSupplier syncing,
+      RpcLimits limits,
+      LongSupplier clockMillis,
+      ClientLimits clientLimits,
+      NodeMetrics metrics) {
     this.queries = new ChainQueries(chain);
     this.logSearch = new LogSearch(queries, limits);
-    this.filters = new EthFilters(queries, logSearch, limits, clockMillis);
-    this.subscriptions = new EthSubscriptions(limits);
+    this.filters =
+        new EthFilters(
+            queries, logSearch, limits, clockMillis, OwnerQuota.filters(clientLimits, metrics));
+    this.subscriptions =
+        new EthSubscriptions(limits, OwnerQuota.subscriptions(clientLimits, metrics));
     this.methods =
         new RpcRegistry()
             .addAll(new NodeMethods(identity, chain, pool, peers).methods())
@@ -66,5 +98,10 @@ public final class EthModule {
 
   public EthFilters filters() {
     return filters;
+  }
+
+  /** The methods whose effects belong to {@code owner}, tried before {@link #methods()}. */
+  public Map<String, RpcMethod> ownedMethods(LimitKey owner) {
+    return filters.installMethods(owner);
   }
 }

@@ -13,6 +13,8 @@ import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.rpc.SubscriptionService;
 import io.fiscus.rpc.SubscriptionSink;
+import io.fiscus.rpc.limits.LimitKey;
+import io.fiscus.rpc.limits.OwnerQuota;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * pushes each notification into the connection's own bounded queue; a connection that falls behind
  * is closed and its subscriptions dropped. If the notifier itself falls behind, every subscribed
  * connection is closed: silently skipping blocks would be worse, and clients reconnect and resync.
+ * Subscriptions are capped per connection and, through an {@link OwnerQuota}, per caller (or IP).
  */
 public final class EthSubscriptions implements SubscriptionService, ChainListener {
   private static final Logger LOG = LoggerFactory.getLogger(EthSubscriptions.class);
@@ -42,16 +45,21 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
   private static final int ID_BYTES = 16;
 
   private final RpcLimits limits;
+  private final OwnerQuota quota;
   private final ObjectMapper mapper = JsonRpcDispatcher.newMapper();
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
   private volatile ThreadPoolExecutor notifier;
 
-  /** One subscription: its connection and, for {@code logs}, its filter (null for newHeads). */
-  private record Subscription(String id, SubscriptionSink sink, LogFilter logs) {}
+  /**
+   * One subscription: its connection, who holds it, and, for {@code logs}, its filter (null for
+   * newHeads).
+   */
+  private record Subscription(String id, SubscriptionSink sink, LimitKey owner, LogFilter logs) {}
 
-  public EthSubscriptions(RpcLimits limits) {
+  public EthSubscriptions(RpcLimits limits, OwnerQuota quota) {
     this.limits = limits;
+    this.quota = quota;
   }
 
   /** Starts the notifier thread. */
@@ -79,15 +87,28 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
   }
 
   @Override
-  public Map<String, RpcMethod> connectionMethods(SubscriptionSink connection) {
+  public Map<String, RpcMethod> connectionMethods(SubscriptionSink connection, LimitKey owner) {
     return Map.of(
-        "eth_subscribe", params -> subscribe(connection, params),
+        "eth_subscribe", params -> subscribe(connection, owner, params),
         "eth_unsubscribe", params -> unsubscribe(connection, params.string(0)));
   }
 
   @Override
   public void connectionClosed(SubscriptionSink connection) {
-    subscriptions.values().removeIf(subscription -> subscription.sink().equals(connection));
+    for (Subscription subscription : subscriptions.values()) {
+      if (subscription.sink().equals(connection)) {
+        remove(subscription);
+      }
+    }
+  }
+
+  private boolean remove(Subscription subscription) {
+    // remove(id, value) succeeds once, so a subscription dropped twice is released once.
+    boolean removed = subscriptions.remove(subscription.id(), subscription);
+    if (removed) {
+      quota.release(subscription.owner());
+    }
+    return removed;
   }
 
   /** Live subscriptions, for tests. */
@@ -113,7 +134,7 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
     }
   }
 
-  private String subscribe(SubscriptionSink connection, RpcParams params) {
+  private String subscribe(SubscriptionSink connection, LimitKey owner, RpcParams params) {
     String kind = params.string(0);
     LogFilter logs =
         switch (kind) {
@@ -127,19 +148,20 @@ public final class EthSubscriptions implements SubscriptionService, ChainListene
       throw LogSearch.limitExceeded(
           "at most " + limits.subscriptionsPerConnectionMax() + " subscriptions per connection");
     }
+    if (!quota.tryAcquire(owner)) {
+      throw LogSearch.limitExceeded(quota.refusal(owner));
+    }
     byte[] bytes = new byte[ID_BYTES];
     random.nextBytes(bytes);
     String id = "0x" + HexFormat.of().formatHex(bytes);
-    subscriptions.put(id, new Subscription(id, connection, logs));
+    subscriptions.put(id, new Subscription(id, connection, owner, logs));
     return id;
   }
 
   private boolean unsubscribe(SubscriptionSink connection, String id) {
     Subscription subscription = subscriptions.get(id);
     // Another connection's id is treated as unknown: ids are not capabilities across connections.
-    return subscription != null
-        && subscription.sink().equals(connection)
-        && subscriptions.remove(id, subscription);
+    return subscription != null && subscription.sink().equals(connection) && remove(subscription);
   }
 
   private void publishSafely(CommittedBlock block) {

@@ -20,8 +20,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +81,14 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     byte[] body = ByteBufUtil.getBytes(request.content());
     Optional<String> authorization =
         Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    InetAddress ip = RpcServices.remoteIp(ctx);
     boolean queued =
         queue.enqueue(
-            () -> dispatcher.handle(body, Map.of(), dispatcher.identify(authorization)),
+            () -> {
+              RpcAccess access = dispatcher.identify(authorization);
+              return dispatcher.handle(
+                  body, services.ownedMethods(ip, access), access, services.admission(ip, access));
+            },
             (response, busy) -> answer(ctx, response, busy, keepAlive));
     if (!queued) {
       ChannelFuture unused = ctx.close();

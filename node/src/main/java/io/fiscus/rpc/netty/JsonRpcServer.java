@@ -2,7 +2,10 @@ package io.fiscus.rpc.netty;
 
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
+import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.SubscriptionService;
+import io.fiscus.rpc.limits.LimitKey;
+import io.fiscus.rpc.limits.RequestRateLimiter;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -15,10 +18,12 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The JSON-RPC server: HTTP/1.1 ({@code POST /}, keep-alive) and WebSocket (upgrade on {@code GET
@@ -29,7 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request is answered at once with -32005 {@code Limit exceeded} (HTTP 503) instead of waiting, so
  * overload shows up as fast refusals rather than growing latency and memory. Each connection has
  * one call in flight at a time (answers keep request order; see {@link ConnectionQueue}). Idle HTTP
- * connections close after {@value #HTTP_IDLE_SECONDS} s.
+ * connections close after {@value #HTTP_IDLE_SECONDS} s. Every call also counts against its
+ * client's rate limits, per IP and per caller (ADR 22).
  */
 public final class JsonRpcServer {
   static final String IDLE_HANDLER = "idle";
@@ -42,6 +48,8 @@ public final class JsonRpcServer {
   private final JsonRpcDispatcher dispatcher;
   private final SubscriptionService subscriptions;
   private final RpcLimits limits;
+  private final RequestRateLimiter rateLimiter;
+  private final Function<LimitKey, Map<String, RpcMethod>> ownedMethods;
   private EventLoopGroup acceptor;
   private EventLoopGroup workers;
   private ThreadPoolExecutor executor;
@@ -57,11 +65,37 @@ public final class JsonRpcServer {
       JsonRpcDispatcher dispatcher,
       SubscriptionService subscriptions,
       RpcLimits limits) {
+    this(
+        host,
+        port,
+        dispatcher,
+        subscriptions,
+        limits,
+        RequestRateLimiter.unlimited(),
+        owner -> Map.of());
+  }
+
+  /**
+   * @param port the port to bind; 0 picks a free one ({@link #port()} tells which)
+   * @param rateLimiter the per-IP and per-caller rate limits every call counts against
+   * @param ownedMethods methods bound to the client that calls them (filter installs), tried before
+   *     the dispatcher's own
+   */
+  public JsonRpcServer(
+      String host,
+      int port,
+      JsonRpcDispatcher dispatcher,
+      SubscriptionService subscriptions,
+      RpcLimits limits,
+      RequestRateLimiter rateLimiter,
+      Function<LimitKey, Map<String, RpcMethod>> ownedMethods) {
     this.host = host;
     this.port = port;
     this.dispatcher = dispatcher;
     this.subscriptions = subscriptions;
     this.limits = limits;
+    this.rateLimiter = rateLimiter;
+    this.ownedMethods = ownedMethods;
   }
 
   /** Binds and starts serving; returns the bound port. */
@@ -70,7 +104,8 @@ public final class JsonRpcServer {
       throw new IllegalStateException("already started");
     }
     executor = dispatchExecutor(limits);
-    RpcServices services = new RpcServices(dispatcher, subscriptions, limits, executor);
+    RpcServices services =
+        new RpcServices(dispatcher, subscriptions, limits, executor, rateLimiter, ownedMethods);
     acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     workers = new MultiThreadIoEventLoopGroup(EVENT_LOOP_THREADS, NioIoHandler.newFactory());
     try {

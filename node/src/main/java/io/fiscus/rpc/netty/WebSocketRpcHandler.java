@@ -1,11 +1,13 @@
 package io.fiscus.rpc.netty;
 
+import io.fiscus.rpc.CallAdmission;
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.SubscriptionService;
 import io.fiscus.rpc.SubscriptionSink;
 import io.fiscus.rpc.auth.RpcAccess;
+import io.fiscus.rpc.limits.LimitKey;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -20,6 +22,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +48,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private final AtomicInteger unflushedPushes = new AtomicInteger();
   private volatile Channel channel;
   private Map<String, RpcMethod> connectionMethods;
+  private CallAdmission admission;
   private ConnectionQueue queue;
   private final RpcAccess access;
 
@@ -58,7 +63,12 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    connectionMethods = subscriptions.connectionMethods(this);
+    // The caller and IP are fixed for the connection's life, so are its limits and its owner.
+    InetAddress ip = RpcServices.remoteIp(ctx);
+    Map<String, RpcMethod> methods = new HashMap<>(services.ownedMethods(ip, access));
+    methods.putAll(subscriptions.connectionMethods(this, LimitKey.owner(access, ip)));
+    connectionMethods = Map.copyOf(methods);
+    admission = services.admission(ip, access);
     queue = services.newQueue(ctx);
   }
 
@@ -81,7 +91,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   private void request(ChannelHandlerContext ctx, byte[] body) {
     boolean queued =
         queue.enqueue(
-            () -> dispatcher.handle(body, connectionMethods, access),
+            () -> dispatcher.handle(body, connectionMethods, access, admission),
             (response, busy) -> answer(ctx, response, busy));
     if (!queued) {
       closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "too many requests in flight");

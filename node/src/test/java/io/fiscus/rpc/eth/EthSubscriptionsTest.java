@@ -9,6 +9,8 @@ import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.rpc.RpcTestSupport;
 import io.fiscus.rpc.SubscriptionSink;
+import io.fiscus.rpc.limits.LimitKey;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class EthSubscriptionsTest {
+  private static final LimitKey OWNER = new LimitKey.Ip(InetAddress.getLoopbackAddress());
   private final RpcTestSupport rpc = new RpcTestSupport();
   private final EthSubscriptions subscriptions = rpc.eth.subscriptions();
 
@@ -65,8 +68,8 @@ class EthSubscriptionsTest {
   void aSubscriberThatFallsBehindLosesItsSubscriptions() throws Exception {
     FakeSink slow = new FakeSink(1);
     FakeSink fast = new FakeSink(100);
-    call(subscriptions.connectionMethods(slow), "eth_subscribe", "[\"newHeads\"]");
-    call(subscriptions.connectionMethods(fast), "eth_subscribe", "[\"newHeads\"]");
+    call(subscriptions.connectionMethods(slow, OWNER), "eth_subscribe", "[\"newHeads\"]");
+    call(subscriptions.connectionMethods(fast, OWNER), "eth_subscribe", "[\"newHeads\"]");
     rpc.chain.append(List.of());
     rpc.chain.append(List.of());
     rpc.chain.append(List.of());
@@ -82,8 +85,13 @@ class EthSubscriptionsTest {
     FakeSink owner = new FakeSink(10);
     FakeSink other = new FakeSink(10);
     String id =
-        (String) call(subscriptions.connectionMethods(owner), "eth_subscribe", "[\"logs\", {}]");
-    assertThat(call(subscriptions.connectionMethods(other), "eth_unsubscribe", "[\"" + id + "\"]"))
+        (String)
+            call(subscriptions.connectionMethods(owner, OWNER), "eth_subscribe", "[\"logs\", {}]");
+    assertThat(
+            call(
+                subscriptions.connectionMethods(other, OWNER),
+                "eth_unsubscribe",
+                "[\"" + id + "\"]"))
         .isEqualTo(false);
     assertThat(subscriptions.size()).isEqualTo(1);
     subscriptions.connectionClosed(owner);
@@ -93,7 +101,7 @@ class EthSubscriptionsTest {
   @Test
   void unknownKindsAndTooManySubscriptionsAreRefused() throws Exception {
     FakeSink sink = new FakeSink(10);
-    Map<String, RpcMethod> methods = subscriptions.connectionMethods(sink);
+    Map<String, RpcMethod> methods = subscriptions.connectionMethods(sink, OWNER);
     try {
       call(methods, "eth_subscribe", "[\"syncing\"]");
       throw new AssertionError("accepted an unsupported subscription");
