@@ -63,15 +63,7 @@ public final class FiscusClient implements AutoCloseable {
    * @throws FiscusException if the node cannot be reached
    */
   public static FiscusClient connect(String rpcUrl, Credentials credentials) {
-    OkHttpClient http = HttpService.getOkHttpClientBuilder().build();
-    Fiscus anonymous = Fiscus.build(new HttpService(rpcUrl, http));
-    long chainId;
-    try {
-      chainId = Call.of(anonymous.ethChainId()).send().getChainId().longValueExact();
-    } finally {
-      anonymous.shutdown();
-    }
-    return connect(rpcUrl, credentials, BearerTokenSource.of(credentials, chainId), http);
+    return connect(rpcUrl, credentials, AuthenticatedHttp.tokensFor(rpcUrl, credentials));
   }
 
   /**
@@ -86,11 +78,7 @@ public final class FiscusClient implements AutoCloseable {
    */
   public static FiscusClient connect(
       String rpcUrl, Credentials credentials, BearerTokenSource tokens) {
-    return connect(rpcUrl, credentials, tokens, HttpService.getOkHttpClientBuilder().build());
-  }
-
-  private static FiscusClient connect(
-      String rpcUrl, Credentials credentials, BearerTokenSource tokens, OkHttpClient http) {
+    OkHttpClient http = HttpService.getOkHttpClientBuilder().build();
     if (!tokens.address().equalsIgnoreCase(credentials.getAddress())) {
       throw new IllegalArgumentException(
           "the tokens are signed by " + tokens.address() + ", not " + credentials.getAddress());

@@ -1,6 +1,9 @@
 package io.fiscus.client.auth;
 
+import io.fiscus.client.Call;
+import io.fiscus.client.Fiscus;
 import okhttp3.OkHttpClient;
+import org.web3j.crypto.Credentials;
 import org.web3j.protocol.http.HttpService;
 
 /**
@@ -13,6 +16,25 @@ import org.web3j.protocol.http.HttpService;
  */
 public final class AuthenticatedHttp {
   private AuthenticatedHttp() {}
+
+  /**
+   * Tokens of {@link BearerTokenSource#DEFAULT_LIFETIME} for the node's chain: asks the node its
+   * chain id ({@code eth_chainId}, which it serves without a token).
+   *
+   * @param rpcUrl the node's JSON-RPC URL
+   * @param credentials the account's key
+   * @return the token source
+   * @throws io.fiscus.client.FiscusException if the node cannot be asked
+   */
+  public static BearerTokenSource tokensFor(String rpcUrl, Credentials credentials) {
+    Fiscus anonymous = Fiscus.build(new HttpService(rpcUrl));
+    try {
+      long chainId = Call.of(anonymous.ethChainId()).send().getChainId().longValueExact();
+      return BearerTokenSource.of(credentials, chainId);
+    } finally {
+      anonymous.shutdown();
+    }
+  }
 
   /**
    * A transport with Web3j's usual OkHttp settings.
