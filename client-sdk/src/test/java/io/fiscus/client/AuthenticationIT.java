@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fiscus.client.auth.BearerTokenSigner;
 import io.fiscus.client.auth.BearerTokenSource;
 import io.fiscus.client.events.LedgerEvent;
+import io.fiscus.client.examples.AuthenticationExample;
 import io.fiscus.client.rpc.HistoryQuery;
 import io.fiscus.client.subscription.IncomingEvent;
 import io.fiscus.client.subscription.IncomingSubscription;
@@ -173,6 +174,24 @@ class AuthenticationIT {
               UnauthorizedException.class,
               refused -> assertThat(refused.reason()).contains("Authorization: Bearer"));
       assertThat(subscription.isSubscribed()).isFalse();
+    }
+  }
+
+  @Test
+  void theReadmeExamplesLookWithAReasonAndSubscribeWithTokens() throws Exception {
+    Credentials customer = ledger.newAccount(3, Amount.parse("3.00"));
+
+    assertThat(
+            AuthenticationExample.lookForACase(
+                ledger.node.rpcUrl(),
+                ledger.account("auditor"),
+                customer.getAddress(),
+                "case 2026-114"))
+        .isPositive();
+    try (FiscusClient client = FiscusClient.connect(ledger.node.rpcUrl(), customer);
+        IncomingSubscription subscription =
+            AuthenticationExample.subscribe(client, ledger.node.wsUrl())) {
+      await(subscription::isSubscribed, "subscribed");
     }
   }
 
