@@ -166,7 +166,8 @@ public final class IncomingSubscription implements AutoCloseable {
   }
 
   /**
-   * How many times the connection was re-established after being lost.
+   * How many times the connection was re-established after being lost or renewed (see {@link
+   * #renewals()}).
    *
    * @return the count
    */
