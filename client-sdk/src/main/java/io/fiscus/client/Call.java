@@ -40,7 +40,8 @@ public final class Call<T> {
 
   /**
    * A call that sends a Web3j request: an I/O failure becomes {@link NodeUnavailableException}, a
-   * JSON-RPC error {@link JsonRpcErrorException} (or {@link CallRevertedException} for a revert).
+   * JSON-RPC error {@link JsonRpcErrorException} ({@link CallRevertedException} for a revert,
+   * {@link UnauthorizedException} for a refused or missing bearer token).
    *
    * @param request the request, e.g. {@code fiscus.cbdcGetSupply()}
    * @param <R> the response type
@@ -160,6 +161,9 @@ public final class Call<T> {
     String data = error.getData();
     if (error.getCode() == JsonRpcErrorException.EXECUTION_REVERTED) {
       return new CallRevertedException(error.getMessage(), data, revertReason(error));
+    }
+    if (error.getCode() == UnauthorizedException.UNAUTHORIZED) {
+      return new UnauthorizedException(method, error.getMessage(), data);
     }
     return new JsonRpcErrorException(method, error.getCode(), error.getMessage(), data);
   }

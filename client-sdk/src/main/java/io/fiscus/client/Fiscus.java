@@ -29,6 +29,10 @@ import org.web3j.protocol.core.Request;
  * Fiscus fiscus = Fiscus.build(new HttpService("http://127.0.0.1:8545/"));
  * Supply supply = fiscus.cbdcGetSupply().send().getSupply();
  * }</pre>
+ *
+ * A node with RPC authentication on serves such a client only its public methods; build it over
+ * {@code AuthenticatedHttp.service(url, tokens)} (package {@code io.fiscus.client.auth}) to sign
+ * every request as an account, or use {@link FiscusClient#connect}, which does so.
  */
 @SuppressWarnings("try") // Web3j's close() declares no exception; nothing to fix here
 public interface Fiscus extends Besu {

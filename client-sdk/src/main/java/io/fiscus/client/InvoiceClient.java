@@ -32,6 +32,13 @@ public final class InvoiceClient {
   }
 
   /**
+   * Reads through {@code reads} (e.g. with a reason on its tokens), sends through {@code sender}.
+   */
+  InvoiceClient(Fiscus reads, TransactionSender sender) {
+    this.contracts = new ContractCalls(reads, Optional.of(sender));
+  }
+
+  /**
    * A read-only client: only {@link #get(InvoiceId)} works.
    *
    * @param fiscus the node

@@ -36,6 +36,13 @@ public final class LedgerClient {
   }
 
   /**
+   * Reads through {@code reads} (e.g. with a reason on its tokens), sends through {@code sender}.
+   */
+  LedgerClient(Fiscus reads, TransactionSender sender) {
+    this.contracts = new ContractCalls(reads, Optional.of(sender));
+  }
+
+  /**
    * A read-only client: {@link #write} throws {@link IllegalStateException}.
    *
    * @param fiscus the node

@@ -30,6 +30,13 @@ public final class RegistryClient {
   }
 
   /**
+   * Reads through {@code reads} (e.g. with a reason on its tokens), sends through {@code sender}.
+   */
+  RegistryClient(Fiscus reads, TransactionSender sender) {
+    this.contracts = new ContractCalls(reads, Optional.of(sender));
+  }
+
+  /**
    * A read-only client: its administrative methods throw {@link IllegalStateException}.
    *
    * @param fiscus the node

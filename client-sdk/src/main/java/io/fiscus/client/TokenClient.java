@@ -31,6 +31,13 @@ public final class TokenClient {
   }
 
   /**
+   * Reads through {@code reads} (e.g. with a reason on its tokens), sends through {@code sender}.
+   */
+  TokenClient(Fiscus reads, TransactionSender sender) {
+    this.contracts = new ContractCalls(reads, Optional.of(sender));
+  }
+
+  /**
    * A read-only client: its payment methods throw {@link IllegalStateException}.
    *
    * @param fiscus the node

@@ -34,7 +34,9 @@ class ReadmeSnippetsTest {
             "FinalityExample.java",
             "FinalityExample.java",
             "QuarterlyVatExample.java",
-            "SubscribeExample.java");
+            "SubscribeExample.java",
+            "AuthenticationExample.java",
+            "AuthenticationExample.java");
   }
 
   /** The project's README tours the SDK with the same examples. */

@@ -1,5 +1,7 @@
 package io.fiscus.client;
 
+import io.fiscus.client.auth.AuthenticatedHttp;
+import io.fiscus.client.auth.BearerTokenSource;
 import io.fiscus.client.tx.Tracker;
 import io.fiscus.client.tx.TransactionSender;
 import io.fiscus.it.NodeProcess;
@@ -33,19 +35,28 @@ final class TestLedger implements AutoCloseable {
   final Tracker tracker;
   private final AtomicInteger taxIds = new AtomicInteger();
 
-  private TestLedger(TestNetwork network, NodeProcess node) {
+  private TestLedger(TestNetwork network, NodeProcess node, boolean rpcAuthentication) {
     this.network = network;
     this.node = node;
-    this.fiscus = Fiscus.build(new HttpService(node.rpcUrl()));
+    // On a node that wants tokens, the shared transport authenticates as the central bank; each
+    // transaction is still signed by its own account's key.
+    this.fiscus =
+        Fiscus.build(
+            rpcAuthentication
+                ? AuthenticatedHttp.service(
+                    node.rpcUrl(),
+                    BearerTokenSource.of(network.account("central-bank"), network.chainId))
+                : new HttpService(node.rpcUrl()));
     this.tracker = new Tracker(fiscus);
   }
 
-  static TestLedger start(Path directory) {
-    TestNetwork network = TestNetwork.generate(directory, 1, BLOCK_PERIOD_MILLIS);
+  static TestLedger start(Path directory, boolean rpcAuthentication) {
+    TestNetwork network =
+        TestNetwork.generate(directory, 1, BLOCK_PERIOD_MILLIS, rpcAuthentication);
     NodeProcess node = new NodeProcess(network.nodeConfig(1), NodeProcess.freePort(), List.of());
     node.start();
     node.awaitServing(Duration.ofSeconds(90));
-    return new TestLedger(network, node);
+    return new TestLedger(network, node, rpcAuthentication);
   }
 
   Credentials account(String name) {
@@ -115,8 +126,23 @@ final class TestLedger implements AutoCloseable {
    */
   static final class PerClass
       implements BeforeAllCallback, AfterAllCallback, TestExecutionExceptionHandler {
+    private final boolean rpcAuthentication;
     private TestLedger ledger;
     private Path directory;
+
+    /** A node that serves RPC without tokens. */
+    PerClass() {
+      this(false);
+    }
+
+    private PerClass(boolean rpcAuthentication) {
+      this.rpcAuthentication = rpcAuthentication;
+    }
+
+    /** A node generated with RPC authentication on, as {@code fiscus genesis generate} makes it. */
+    static PerClass withRpcAuthentication() {
+      return new PerClass(true);
+    }
 
     TestLedger get() {
       return ledger;
@@ -125,7 +151,7 @@ final class TestLedger implements AutoCloseable {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
       directory = Files.createTempDirectory("fiscus-sdk-it-");
-      ledger = TestLedger.start(directory);
+      ledger = TestLedger.start(directory, rpcAuthentication);
     }
 
     @Override

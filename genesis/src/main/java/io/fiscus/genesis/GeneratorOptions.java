@@ -19,6 +19,8 @@ import java.util.Set;
  * @param rpcHttpBasePort validator 1's JSON-RPC HTTP port
  * @param rpcWsBasePort validator 1's JSON-RPC WebSocket port
  * @param metricsBasePort validator 1's metrics port
+ * @param rpcAuthentication whether the node.toml files turn RPC authentication on (every call but
+ *     the harmless ones needs a bearer token); off only for development networks
  */
 public record GeneratorOptions(
     int validators,
@@ -29,7 +31,8 @@ public record GeneratorOptions(
     int p2pBasePort,
     int rpcHttpBasePort,
     int rpcWsBasePort,
-    int metricsBasePort) {
+    int metricsBasePort,
+    boolean rpcAuthentication) {
   public static final int MAX_VALIDATORS = 32;
   public static final long DEFAULT_CHAIN_ID = 1337;
   public static final int DEFAULT_P2P_PORT = 30303;
@@ -83,7 +86,8 @@ public record GeneratorOptions(
         DEFAULT_P2P_PORT,
         DEFAULT_RPC_HTTP_PORT,
         DEFAULT_RPC_WS_PORT,
-        DEFAULT_METRICS_PORT);
+        DEFAULT_METRICS_PORT,
+        true);
   }
 
   public GeneratorOptions withChainId(long newChainId) {
@@ -96,7 +100,8 @@ public record GeneratorOptions(
         p2pBasePort,
         rpcHttpBasePort,
         rpcWsBasePort,
-        metricsBasePort);
+        metricsBasePort,
+        rpcAuthentication);
   }
 
   public GeneratorOptions withBlockPeriodMillis(long newBlockPeriodMillis) {
@@ -109,7 +114,8 @@ public record GeneratorOptions(
         p2pBasePort,
         rpcHttpBasePort,
         rpcWsBasePort,
-        metricsBasePort);
+        metricsBasePort,
+        rpcAuthentication);
   }
 
   public GeneratorOptions withAccountsFile(Path file) {
@@ -122,11 +128,36 @@ public record GeneratorOptions(
         p2pBasePort,
         rpcHttpBasePort,
         rpcWsBasePort,
-        metricsBasePort);
+        metricsBasePort,
+        rpcAuthentication);
   }
 
   public GeneratorOptions withBasePorts(int p2p, int rpcHttp, int rpcWs, int metrics) {
     return new GeneratorOptions(
-        validators, out, chainId, blockPeriodMillis, accountsFile, p2p, rpcHttp, rpcWs, metrics);
+        validators,
+        out,
+        chainId,
+        blockPeriodMillis,
+        accountsFile,
+        p2p,
+        rpcHttp,
+        rpcWs,
+        metrics,
+        rpcAuthentication);
+  }
+
+  /** With RPC authentication on (the default) or off (a development network). */
+  public GeneratorOptions withRpcAuthentication(boolean enabled) {
+    return new GeneratorOptions(
+        validators,
+        out,
+        chainId,
+        blockPeriodMillis,
+        accountsFile,
+        p2pBasePort,
+        rpcHttpBasePort,
+        rpcWsBasePort,
+        metricsBasePort,
+        enabled);
   }
 }

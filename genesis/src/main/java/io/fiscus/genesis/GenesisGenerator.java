@@ -114,7 +114,7 @@ public final class GenesisGenerator {
                 .toList();
         Files.writeString(
             validator.directory().resolve("node.toml"),
-            NodeToml.of(validator, validators.size(), bootnodes),
+            NodeToml.of(validator, validators.size(), bootnodes, options.rpcAuthentication()),
             StandardOpenOption.CREATE_NEW);
       }
     } catch (IOException | NodeKeyFileException e) {

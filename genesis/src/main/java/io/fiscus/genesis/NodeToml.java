@@ -7,10 +7,25 @@ import java.util.List;
  * against the file's own directory, so a generated network directory can be moved as a whole.
  */
 final class NodeToml {
+  private static final String AUTHENTICATION_ON =
+      """
+      # Every RPC call but the harmless ones (rpc-api-methods-no-auth) needs a bearer token signed
+      # by the caller's account key; the Fiscus SDK and fiscus-client make them by themselves.
+      """;
+
+  private static final String AUTHENTICATION_OFF =
+      """
+      # DEVELOPMENT ONLY: anyone who reaches the RPC port may call every method without a token
+      # (generated with --rpc-authentication=false).
+      """;
+
   private NodeToml() {}
 
   static String of(
-      GeneratedNetwork.Validator validator, int validatorCount, List<String> bootnodes) {
+      GeneratedNetwork.Validator validator,
+      int validatorCount,
+      List<String> bootnodes,
+      boolean rpcAuthentication) {
     StringBuilder toml = new StringBuilder();
     toml.append("# Validator ")
         .append(validator.number())
@@ -32,6 +47,8 @@ final class NodeToml {
     line(toml, "metrics-port", Integer.toString(validator.metricsPort()));
     List<String> quoted = bootnodes.stream().map(NodeToml::quoted).toList();
     line(toml, "bootnodes", "[" + String.join(", ", quoted) + "]");
+    toml.append(rpcAuthentication ? AUTHENTICATION_ON : AUTHENTICATION_OFF);
+    line(toml, "rpc-authentication-enabled", Boolean.toString(rpcAuthentication));
     return toml.toString();
   }
 

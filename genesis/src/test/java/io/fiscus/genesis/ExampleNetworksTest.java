@@ -51,6 +51,18 @@ class ExampleNetworksTest {
   }
 
   @ParameterizedTest
+  @CsvSource({"devnet-4, 4", "dev-1, 1"})
+  void everyExampleNodeSaysExplicitlyThatItServesRpcWithoutTokens(String name, int validatorCount)
+      throws Exception {
+    for (int k = 1; k <= validatorCount; k++) {
+      Path toml = EXAMPLES.resolve(name).resolve("validator" + k).resolve("node.toml");
+      assertThat(Files.readAllLines(toml))
+          .contains("rpc-authentication-enabled = false")
+          .anySatisfy(line -> assertThat(line).startsWith("# DEVELOPMENT ONLY"));
+    }
+  }
+
+  @ParameterizedTest
   @CsvSource({"devnet-4", "dev-1"})
   void theExampleIsMarkedInsecure(String name) throws Exception {
     assertThat(Files.readString(EXAMPLES.resolve("README.md")))

@@ -116,6 +116,19 @@ class GenesisGeneratorTest {
   }
 
   @Test
+  void nodeTomlTurnsRpcAuthenticationOnUnlessAskedNotTo() throws Exception {
+    generator.generate(GeneratorOptions.of(1, dir.resolve("secure")));
+    generator.generate(GeneratorOptions.of(1, dir.resolve("dev")).withRpcAuthentication(false));
+
+    assertThat(tomlLines(dir.resolve("secure/validator1/node.toml")))
+        .containsEntry("rpc-authentication-enabled", "true");
+    assertThat(tomlLines(dir.resolve("dev/validator1/node.toml")))
+        .containsEntry("rpc-authentication-enabled", "false");
+    assertThat(Files.readString(dir.resolve("dev/validator1/node.toml")))
+        .contains("DEVELOPMENT ONLY");
+  }
+
+  @Test
   void aSingleValidatorHasNoBootnodes() throws Exception {
     Path out = dir.resolve("net");
     generator.generate(GeneratorOptions.of(1, out));

@@ -71,6 +71,17 @@ public final class GenesisCommand implements Callable<Integer> {
         description = "Accounts file to register instead of the demo accounts (docs/genesis.md).")
     Path accounts;
 
+    @Option(
+        names = "--rpc-authentication",
+        paramLabel = "true|false",
+        arity = "1",
+        defaultValue = "true",
+        description = {
+          "Write rpc-authentication-enabled into each node.toml (default: ${DEFAULT-VALUE}): every",
+          "RPC call but the harmless ones needs a bearer token. false only for development networks."
+        })
+    boolean rpcAuthentication;
+
     @Override
     public Integer call() {
       GeneratorOptions options = options();
@@ -91,7 +102,8 @@ public final class GenesisCommand implements Callable<Integer> {
         GeneratorOptions options =
             GeneratorOptions.of(validators, out)
                 .withChainId(chainId)
-                .withBlockPeriodMillis(blockPeriodMillis);
+                .withBlockPeriodMillis(blockPeriodMillis)
+                .withRpcAuthentication(rpcAuthentication);
         return accounts == null ? options : options.withAccountsFile(accounts);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -105,6 +117,10 @@ public final class GenesisCommand implements Callable<Integer> {
           this.out,
           network.genesis().chainId(),
           network.genesisHash().toHex());
+      out.println(
+          rpcAuthentication
+              ? "RPC authentication on: callers need a bearer token (docs/running-a-node.md)"
+              : "RPC authentication OFF: for development only");
       for (GeneratedNetwork.Validator v : network.validators()) {
         out.printf(
             "validator%d %s p2p %d rpc-http %d rpc-ws %d metrics %d%n",

@@ -49,6 +49,25 @@ class GenesisCommandTest {
   }
 
   @Test
+  void rpcAuthenticationFalseWritesADevelopmentConfigAndSaysSo() throws Exception {
+    Path out = dir.resolve("net");
+    CommandRun run =
+        CommandRun.of(
+            new GenesisCommand(),
+            "generate",
+            "--validators",
+            "1",
+            "--out",
+            out.toString(),
+            "--rpc-authentication=false");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode toml = new TomlMapper().readTree(out.resolve("validator1/node.toml").toFile());
+    assertThat(toml.get("rpc-authentication-enabled").asBoolean()).isFalse();
+    assertThat(run.out()).contains("RPC authentication OFF");
+  }
+
+  @Test
   void nodeTomlIsValidTomlWithTheNodesFlagsAsKeys() throws Exception {
     Path out = dir.resolve("net");
     assertThat(
@@ -65,6 +84,7 @@ class GenesisCommandTest {
     assertThat(toml.get("p2p-port").asInt()).isEqualTo(30303);
     assertThat(toml.get("rpc-http-port").asInt()).isEqualTo(8545);
     assertThat(toml.get("metrics-port").asInt()).isEqualTo(9545);
+    assertThat(toml.get("rpc-authentication-enabled").asBoolean()).isTrue();
     List<String> bootnodes = new ArrayList<>();
     toml.get("bootnodes").forEach(node -> bootnodes.add(node.asText()));
     assertThat(bootnodes).hasSize(2);

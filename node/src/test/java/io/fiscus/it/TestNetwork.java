@@ -25,7 +25,17 @@ public final class TestNetwork {
     this.accounts = accounts;
   }
 
+  /**
+   * A network whose nodes serve RPC without tokens, as most tests want (the generator's default is
+   * authentication on).
+   */
   public static TestNetwork generate(Path parent, int validators, long blockPeriodMillis) {
+    return generate(parent, validators, blockPeriodMillis, false);
+  }
+
+  /** A network whose node.toml files turn RPC authentication on or off. */
+  public static TestNetwork generate(
+      Path parent, int validators, long blockPeriodMillis, boolean rpcAuthentication) {
     Path directory = parent.resolve("network");
     createDirectories(parent);
     int exit =
@@ -40,7 +50,8 @@ public final class TestNetwork {
             "--chain-id",
             "1337",
             "--block-period-ms",
-            Long.toString(blockPeriodMillis));
+            Long.toString(blockPeriodMillis),
+            "--rpc-authentication=" + rpcAuthentication);
     assertThat(exit).as("fiscus genesis generate exit code").isZero();
     return new TestNetwork(directory, 1337, readAccounts(directory.resolve("accounts.json")));
   }

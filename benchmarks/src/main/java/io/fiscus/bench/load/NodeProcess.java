@@ -74,7 +74,10 @@ public final class NodeProcess implements AutoCloseable {
             "--chain-id",
             "" + chainId,
             "--block-period-ms",
-            "" + blockPeriodMs);
+            "" + blockPeriodMs,
+            // The load generator sends unauthenticated raw transactions: the figures measure
+            // consensus and execution, not token checks (ADR 0024).
+            "--rpc-authentication=false");
     Path log = networkDir.resolveSibling("genesis-generate.log");
     try {
       Process generate =

@@ -5,6 +5,7 @@ import io.fiscus.client.FiscusException;
 import io.fiscus.client.JsonRpcErrorException;
 import io.fiscus.client.TransactionRejectedException;
 import io.fiscus.client.TransactionRevertedException;
+import io.fiscus.client.UnauthorizedException;
 import java.io.PrintWriter;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import picocli.CommandLine;
@@ -58,6 +59,10 @@ final class ErrorReport implements IExecutionExceptionHandler, IParameterExcepti
               + rejected.code()
               + ")";
       case CallRevertedException reverted -> "call reverted: " + reverted.reason();
+      case UnauthorizedException refused ->
+          "the node requires authentication: "
+              + refused.reason()
+              + " (give the acting account's --key-file or --keystore)";
       case JsonRpcErrorException error ->
           "the node answered JSON-RPC error "
               + error.code()

@@ -73,6 +73,15 @@ public final class FiscusClientCommand {
   Path passwordFile;
 
   @Option(
+      names = "--access-reason",
+      paramLabel = "TEXT",
+      scope = ScopeType.INHERIT,
+      description =
+          "Why you look (a case number): signed into the bearer token, for the node's access log"
+              + " when an authority looks at an account not its own. Needs a key.")
+  String reason;
+
+  @Option(
       names = "--genesis-file",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,

@@ -6,6 +6,8 @@ import io.fiscus.client.Fiscus;
 import io.fiscus.client.FiscusException;
 import io.fiscus.client.Keys;
 import io.fiscus.client.TokenClient;
+import io.fiscus.client.auth.AuthenticatedHttp;
+import io.fiscus.client.auth.BearerTokenSource;
 import io.fiscus.client.finality.FinalityVerifier;
 import io.fiscus.client.finality.InvalidGenesisException;
 import io.fiscus.client.finality.TrustedValidators;
@@ -22,7 +24,9 @@ import org.web3j.protocol.http.HttpService;
 /**
  * One run of a command: the connection to the node, the acting account's key and transaction
  * sender, and the printer, each made from the global options when first needed (a query needs no
- * key; JSON output needs no currency symbol).
+ * key; JSON output needs no currency symbol). Given a key, every request carries a bearer token
+ * signed with it (with {@code --access-reason} in it, if given), so the same command works against
+ * a node with RPC authentication on.
  */
 final class Session implements AutoCloseable {
   private final FiscusClientCommand options;
@@ -46,10 +50,25 @@ final class Session implements AutoCloseable {
   /** The node, for queries. */
   Fiscus fiscus() {
     if (fiscus == null) {
-      service = new HttpService(options.rpcUrl.toString());
+      service = transport();
       fiscus = Fiscus.build(service);
     }
     return fiscus;
+  }
+
+  private HttpService transport() {
+    String url = options.rpcUrl.toString();
+    boolean hasKey = options.keyFile != null || options.keystore != null;
+    if (!hasKey) {
+      if (options.reason != null) {
+        throw new UsageException(
+            "--access-reason goes in a token signed by --key-file or --keystore");
+      }
+      return new HttpService(url);
+    }
+    BearerTokenSource tokens = AuthenticatedHttp.tokensFor(url, credentials());
+    return AuthenticatedHttp.service(
+        url, options.reason == null ? tokens : tokens.withReason(options.reason));
   }
 
   /**
@@ -60,8 +79,11 @@ final class Session implements AutoCloseable {
   TransactionSender sender() {
     if (sender == null) {
       Credentials key = credentials();
+      // The options are checked before anything is sent to the node.
+      Optional<TrustedValidators> trusted = trustedValidators();
       tracker =
-          new Tracker(fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, finalityCheck());
+          new Tracker(
+              fiscus(), options.timeout(), Tracker.DEFAULT_POLL_INTERVAL, finalityCheck(trusted));
       sender = TransactionSender.create(fiscus(), key, tracker);
     }
     return sender;
@@ -72,18 +94,23 @@ final class Session implements AutoCloseable {
     return Optional.ofNullable(verified.get(transactionHash));
   }
 
-  private Optional<FinalityCheck> finalityCheck() {
+  private Optional<TrustedValidators> trustedValidators() {
     if (options.genesisFile == null) {
       return Optional.empty();
     }
-    TrustedValidators trusted;
     try {
-      trusted = TrustedValidators.fromGenesis(options.genesisFile);
+      return Optional.of(TrustedValidators.fromGenesis(options.genesisFile));
     } catch (InvalidGenesisException e) {
       throw new UsageException("--genesis-file: " + e.getMessage(), e);
     }
-    FinalityVerifier verifier = new FinalityVerifier(service, trusted);
-    return Optional.of(hash -> verified.put(hash, verifier.verify(hash)));
+  }
+
+  private Optional<FinalityCheck> finalityCheck(Optional<TrustedValidators> trusted) {
+    return trusted.map(
+        validators -> {
+          FinalityVerifier verifier = new FinalityVerifier(service, validators);
+          return hash -> verified.put(hash, verifier.verify(hash));
+        });
   }
 
   /** {@code address} if given, else the acting account's address (so its key is needed). */

@@ -1,24 +1,21 @@
 package io.fiscus.client.demo;
 
-import io.fiscus.client.Fiscus;
 import io.fiscus.client.FiscusClient;
-import io.fiscus.client.tx.Tracker;
-import io.fiscus.client.tx.TransactionSender;
+import io.fiscus.client.auth.BearerTokenSource;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * Who acts in the demo, each through the SDK against a validator's JSON-RPC: the institutions of
  * the genesis, and a merchant and two customers whose wallets are new in every run (fresh keys,
  * saved under {@code devnet/keys/}). Parties are spread over the validators the demo never kills,
- * as banks would each use their own node; one tracker per node follows their transactions.
+ * as banks would each use their own node. Each connects as {@code FiscusClient.connect} does, so
+ * every request carries a bearer token signed by the party's own key (the devnet's nodes require
+ * one).
  */
 final class DemoParties implements AutoCloseable {
   final Party centralBank;
@@ -29,14 +26,12 @@ final class DemoParties implements AutoCloseable {
   final Party customer1;
   final Party customer2;
 
-  private final List<Connection> connections;
-
-  private record Connection(Fiscus fiscus, Tracker tracker) {}
+  private final List<Party> parties;
 
   /** A party to open: its name, key, and which of the usable validators its systems talk to. */
   private record Member(String name, Credentials key, int nodeSlot) {}
 
-  private DemoParties(List<Party> parties, List<Connection> connections) {
+  private DemoParties(List<Party> parties) {
     this.centralBank = parties.get(0);
     this.bankA = parties.get(1);
     this.bankB = parties.get(2);
@@ -44,12 +39,11 @@ final class DemoParties implements AutoCloseable {
     this.merchant = parties.get(4);
     this.customer1 = parties.get(5);
     this.customer2 = parties.get(6);
-    this.connections = List.copyOf(connections);
+    this.parties = List.copyOf(parties);
   }
 
   static DemoParties open(DevnetNetwork network, DevnetNodes nodes, int usableValidators)
       throws IOException {
-    Map<Integer, Connection> byNode = new HashMap<>();
     List<Party> parties = new ArrayList<>();
     List<Member> members =
         List.of(
@@ -62,18 +56,11 @@ final class DemoParties implements AutoCloseable {
             new Member("customer-2", newAccount(network, "customer-2"), 1));
     for (Member member : members) {
       int node = 1 + member.nodeSlot % usableValidators;
-      Connection connection =
-          byNode.computeIfAbsent(node, k -> connect(nodes.validator(k).ports.rpcUrl()));
-      TransactionSender sender =
-          new TransactionSender(connection.fiscus, member.key, network.chainId, connection.tracker);
-      parties.add(new Party(member.name, new FiscusClient(sender)));
+      String rpcUrl = nodes.validator(node).ports.rpcUrl();
+      BearerTokenSource tokens = BearerTokenSource.of(member.key, network.chainId);
+      parties.add(new Party(member.name, FiscusClient.connect(rpcUrl, member.key, tokens)));
     }
-    return new DemoParties(parties, new ArrayList<>(byNode.values()));
-  }
-
-  private static Connection connect(String rpcUrl) {
-    Fiscus fiscus = Fiscus.build(new HttpService(rpcUrl));
-    return new Connection(fiscus, new Tracker(fiscus));
+    return new DemoParties(parties);
   }
 
   /** A new key for a retail account of this run, saved as {@code keys/NAME.key}. */
@@ -89,9 +76,8 @@ final class DemoParties implements AutoCloseable {
 
   @Override
   public void close() {
-    for (Connection connection : connections) {
-      connection.tracker.close();
-      connection.fiscus.shutdown();
+    for (Party party : parties) {
+      party.client().close();
     }
   }
 }

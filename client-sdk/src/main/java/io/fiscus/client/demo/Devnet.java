@@ -250,7 +250,8 @@ public final class Devnet implements Callable<Integer> {
     console.note(
         "generated a new network in "
             + shown
-            + " with fiscus genesis generate (keys, genesis, node.toml)");
+            + " with fiscus genesis generate (keys, genesis, node.toml); RPC authentication is"
+            + " on: every party signs its requests' bearer tokens with its own key");
     return network;
   }
 

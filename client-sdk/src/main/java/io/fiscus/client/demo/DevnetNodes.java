@@ -1,5 +1,6 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.client.auth.BearerTokenSource;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,6 +28,8 @@ final class DevnetNodes implements AutoCloseable {
   static DevnetNodes of(
       DevnetNetwork network, IntFunction<NodePorts> ports, NodeLauncher launcher) {
     int count = network.validatorCount();
+    BearerTokenSource operator =
+        BearerTokenSource.of(network.account("central-bank"), network.chainId);
     List<ValidatorNode> validators = new ArrayList<>();
     for (int k = 1; k <= count; k++) {
       List<String> bootnodes = new ArrayList<>();
@@ -37,7 +40,13 @@ final class DevnetNodes implements AutoCloseable {
       }
       validators.add(
           new ValidatorNode(
-              k, network.validatorAddress(k), ports.apply(k), bootnodes, network.layout, launcher));
+              k,
+              network.validatorAddress(k),
+              ports.apply(k),
+              bootnodes,
+              network.layout,
+              launcher,
+              operator));
     }
     return new DevnetNodes(validators);
   }

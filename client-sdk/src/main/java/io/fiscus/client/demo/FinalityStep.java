@@ -1,5 +1,6 @@
 package io.fiscus.client.demo;
 
+import io.fiscus.client.auth.AuthenticatedHttp;
 import io.fiscus.client.finality.FinalityProof;
 import io.fiscus.client.finality.FinalityVerificationException;
 import io.fiscus.client.finality.FinalityVerifier;
@@ -24,7 +25,10 @@ final class FinalityStep implements DemoStep {
   @Override
   public void run(DemoContext demo) {
     ValidatorNode node = demo.nodes.validator(DemoContext.usableValidators(demo.nodes.size()));
-    HttpService service = new HttpService(node.ports.rpcUrl());
+    // The bank checks finality itself, asking with its own token.
+    HttpService service =
+        AuthenticatedHttp.service(
+            node.ports.rpcUrl(), demo.parties.bankA.client().tokens().orElseThrow());
     try {
       FinalityVerifier verifier =
           new FinalityVerifier(

@@ -1,6 +1,8 @@
 package io.fiscus.client.demo;
 
 import io.fiscus.client.Fiscus;
+import io.fiscus.client.auth.AuthenticatedHttp;
+import io.fiscus.client.auth.BearerTokenSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * One validator of the devnet as its own operating-system process: {@code fiscus node --config-file
@@ -38,7 +39,8 @@ final class ValidatorNode {
       NodePorts ports,
       List<String> bootnodes,
       DevnetLayout layout,
-      NodeLauncher launcher) {
+      NodeLauncher launcher,
+      BearerTokenSource operator) {
     this.index = index;
     this.name = "validator" + index;
     this.address = address;
@@ -46,7 +48,8 @@ final class ValidatorNode {
     this.bootnodes = List.copyOf(bootnodes);
     this.layout = layout;
     this.launcher = launcher;
-    this.rpc = Fiscus.build(new HttpService(ports.rpcUrl()));
+    // The demo watches the nodes as the central bank's operations team would, with its token.
+    this.rpc = Fiscus.build(AuthenticatedHttp.service(ports.rpcUrl(), operator));
   }
 
   /** Starts the process; its output goes to the end of {@code node.log}. */

@@ -1,21 +1,29 @@
 package io.fiscus.client.subscription;
 
+import static io.fiscus.client.subscription.SubscriptionRequests.filter;
+import static io.fiscus.client.subscription.SubscriptionRequests.range;
+import static io.fiscus.client.subscription.SubscriptionRequests.request;
+import static io.fiscus.client.subscription.SubscriptionRequests.text;
+import static io.fiscus.client.subscription.SubscriptionRequests.topicOf;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fiscus.client.UnauthorizedException;
+import io.fiscus.client.auth.BearerToken;
+import io.fiscus.client.auth.BearerTokenSource;
 import io.fiscus.client.contracts.TaxInvoices;
 import io.fiscus.client.contracts.Token;
 import io.fiscus.client.events.LedgerEvents;
+import io.fiscus.client.subscription.SubscriptionRequests.Rpc;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +44,13 @@ import org.web3j.protocol.core.methods.response.Log;
  * with {@code eth_getLogs} what it missed since the last head it saw, so no event is lost or
  * delivered twice. Events arrive in block order per kind.
  *
+ * <p>On a node with {@code --rpc-authentication-enabled}, give it the account's {@link
+ * BearerTokenSource}: the token goes in the upgrade request of each connection, and since the node
+ * stops serving a connection's calls once its token expires, the subscription reconnects with a
+ * fresh token when the token is due for renewal (the same backfill makes that lossless). A refused
+ * token is replaced and the connection retried; without a token source, a refusal stops the
+ * subscription with an {@link UnauthorizedException} in {@link #failure()}.
+ *
  * <p>The listener runs on the WebSocket's thread: keep it short. A listener that throws stops the
  * subscription; the exception is kept in {@link #failure()}. A gap of more than the node's {@code
  * eth_getLogs} range (10,000 blocks) is not backfilled.
@@ -45,6 +60,7 @@ public final class IncomingSubscription implements AutoCloseable {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final URI webSocketUrl;
+  private final Optional<BearerTokenSource> tokens;
   private final Consumer<IncomingEvent> listener;
   private final ObjectNode transfersToMe;
   private final ObjectNode invoicesToMe;
@@ -58,6 +74,7 @@ public final class IncomingSubscription implements AutoCloseable {
   private OptionalLong resumeFrom;
   private int failedAttempts;
   private long reconnects;
+  private long renewals;
   private boolean everSubscribed;
   private boolean subscribed;
   private boolean closed;
@@ -67,8 +84,13 @@ public final class IncomingSubscription implements AutoCloseable {
   private long generation;
 
   private IncomingSubscription(
-      URI webSocketUrl, String account, OptionalLong fromBlock, Consumer<IncomingEvent> listener) {
+      URI webSocketUrl,
+      String account,
+      OptionalLong fromBlock,
+      Optional<BearerTokenSource> tokens,
+      Consumer<IncomingEvent> listener) {
     this.webSocketUrl = webSocketUrl;
+    this.tokens = tokens;
     this.listener = listener;
     this.resumeFrom = fromBlock;
     String me = topicOf(account);
@@ -97,8 +119,37 @@ public final class IncomingSubscription implements AutoCloseable {
    */
   public static IncomingSubscription start(
       URI webSocketUrl, String account, OptionalLong fromBlock, Consumer<IncomingEvent> listener) {
+    return start(webSocketUrl, account, fromBlock, Optional.empty(), listener);
+  }
+
+  /**
+   * Subscribes with bearer tokens, for a node with {@code --rpc-authentication-enabled}; returns at
+   * once while the connection is made in the background.
+   *
+   * @param webSocketUrl the node's WebSocket URL, e.g. {@code ws://127.0.0.1:8545/}
+   * @param account the account whose incoming events to deliver
+   * @param fromBlock also deliver this account's events from this block on (empty: only new ones)
+   * @param tokens the caller's tokens, see {@link BearerTokenSource#of}
+   * @param listener receives each event once, in block order per kind
+   * @return the running subscription; close it to stop
+   */
+  public static IncomingSubscription start(
+      URI webSocketUrl,
+      String account,
+      OptionalLong fromBlock,
+      BearerTokenSource tokens,
+      Consumer<IncomingEvent> listener) {
+    return start(webSocketUrl, account, fromBlock, Optional.of(tokens), listener);
+  }
+
+  private static IncomingSubscription start(
+      URI webSocketUrl,
+      String account,
+      OptionalLong fromBlock,
+      Optional<BearerTokenSource> tokens,
+      Consumer<IncomingEvent> listener) {
     IncomingSubscription subscription =
-        new IncomingSubscription(webSocketUrl, account, fromBlock, listener);
+        new IncomingSubscription(webSocketUrl, account, fromBlock, tokens, listener);
     subscription.connect(0);
     return subscription;
   }
@@ -115,7 +166,8 @@ public final class IncomingSubscription implements AutoCloseable {
   }
 
   /**
-   * How many times the connection was re-established after being lost.
+   * How many times the connection was re-established after being lost or renewed (see {@link
+   * #renewals()}).
    *
    * @return the count
    */
@@ -126,9 +178,20 @@ public final class IncomingSubscription implements AutoCloseable {
   }
 
   /**
-   * Why the subscription stopped, if its listener threw.
+   * How many times the connection was replaced on purpose, to present a fresh token.
    *
-   * @return the listener's exception
+   * @return the count
+   */
+  public long renewals() {
+    synchronized (lock) {
+      return renewals;
+    }
+  }
+
+  /**
+   * Why the subscription stopped: its listener threw, or the node refused it without a token.
+   *
+   * @return the listener's exception, or an {@link UnauthorizedException}
    */
   public Optional<Throwable> failure() {
     synchronized (lock) {
@@ -154,10 +217,13 @@ public final class IncomingSubscription implements AutoCloseable {
   }
 
   private void connect(long attempt) {
+    WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    Optional<BearerToken> token = tokens.map(BearerTokenSource::current);
+    token.ifPresent(t -> builder.header("Authorization", t.authorizationHeader()));
+    token.ifPresent(t -> scheduleRenewal(t, attempt));
     // Failures are handled in the callback; the future carries nothing else.
     var unused =
-        http.newWebSocketBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
+        builder
             .buildAsync(webSocketUrl, new Receiver(attempt))
             .whenComplete(
                 (opened, error) -> {
@@ -171,6 +237,59 @@ public final class IncomingSubscription implements AutoCloseable {
     synchronized (lock) {
       return !closed && attempt == generation;
     }
+  }
+
+  /**
+   * The node stops serving a connection once its token expires (ADR 0019): replace the connection
+   * when the token is due for renewal, with a fresh token and a backfill of what passed meanwhile.
+   */
+  private void scheduleRenewal(BearerToken token, long attempt) {
+    Duration delay =
+        Duration.between(
+            tokens.orElseThrow().clock().instant(), tokens.orElseThrow().renewalDue(token));
+    try {
+      var unused =
+          reconnector.schedule(
+              () -> renew(attempt), Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closedMeanwhile) {
+      // close() ran meanwhile: nothing to renew.
+    }
+  }
+
+  private void renew(long attempt) {
+    long next;
+    WebSocket stale;
+    synchronized (lock) {
+      if (closed || attempt != generation) {
+        return; // that connection is already gone; its successor has its own renewal
+      }
+      next = ++generation;
+      stale = socket;
+      socket = null;
+      subscribed = false;
+      renewals++;
+    }
+    if (stale != null) {
+      stale.abort();
+    }
+    connect(next);
+  }
+
+  /** The node refused the token: sign a new one and retry, or give up if there is none. */
+  private void refused(JsonNode error, long attempt) {
+    if (tokens.isPresent()) {
+      tokens.get().refresh();
+      lost(attempt);
+      return;
+    }
+    synchronized (lock) {
+      failure =
+          new UnauthorizedException(
+              "eth_subscribe",
+              error.path("message").asText("Unauthorized"),
+              error.path("data").isTextual() ? error.path("data").asText() : null);
+    }
+    close();
   }
 
   /** The connection of {@code attempt} is gone or never came: try again after the backoff. */
@@ -248,7 +367,9 @@ public final class IncomingSubscription implements AutoCloseable {
     }
     int id = message.path("id").asInt(-1);
     if (message.has("error")) {
-      if (id != Rpc.BACKFILL) {
+      if (message.path("error").path("code").asInt() == UnauthorizedException.UNAUTHORIZED) {
+        refused(message.get("error"), attempt);
+      } else if (id != Rpc.BACKFILL) {
         lost(attempt);
       }
       return;
@@ -305,58 +426,6 @@ public final class IncomingSubscription implements AutoCloseable {
         resumeFrom = OptionalLong.of(block);
       }
     }
-  }
-
-  private static String request(int id, String method, JsonNode... params) {
-    ObjectNode request = JsonNodeFactory.instance.objectNode();
-    request.put("jsonrpc", "2.0");
-    request.put("id", id);
-    request.put("method", method);
-    ArrayNode array = request.putArray("params");
-    for (JsonNode param : params) {
-      array.add(param);
-    }
-    return request.toString();
-  }
-
-  private static JsonNode text(String value) {
-    return JsonNodeFactory.instance.textNode(value);
-  }
-
-  private static ObjectNode filter(String address, String topic0, int position, String me) {
-    ObjectNode filter = JsonNodeFactory.instance.objectNode();
-    filter.put("address", address);
-    ArrayNode topics = filter.putArray("topics");
-    topics.add(topic0);
-    for (int i = 1; i < position; i++) {
-      topics.addNull();
-    }
-    topics.add(me);
-    return filter;
-  }
-
-  private static ObjectNode range(ObjectNode filter, String fromBlock) {
-    ObjectNode ranged = filter.deepCopy();
-    ranged.put("fromBlock", fromBlock);
-    ranged.put("toBlock", "latest");
-    return ranged;
-  }
-
-  /** An address as an indexed topic: 12 zero bytes, then the 20 address bytes. */
-  static String topicOf(String address) {
-    String hex = address.toLowerCase(Locale.ROOT);
-    if (!hex.matches("0x[0-9a-f]{40}")) {
-      throw new IllegalArgumentException("not an address: " + address);
-    }
-    return "0x" + "0".repeat(24) + hex.substring(2);
-  }
-
-  /** Request ids: the answers tell what they answer. */
-  private static final class Rpc {
-    static final int SUBSCRIBE_TRANSFERS = 1;
-    static final int SUBSCRIBE_INVOICES = 2;
-    static final int SUBSCRIBE_HEADS = 3;
-    static final int BACKFILL = 4;
   }
 
   /** Reassembles text frames into messages and hands them over. */

@@ -8,6 +8,7 @@ import io.fiscus.client.NotFinalException;
 import io.fiscus.client.RevertReasons;
 import io.fiscus.client.TransactionRejectedException;
 import io.fiscus.client.TransactionRevertedException;
+import io.fiscus.client.UnauthorizedException;
 import io.fiscus.client.events.LedgerEvents;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Async;
@@ -132,6 +134,11 @@ public final class Tracker implements AutoCloseable {
 
   private SubmittedTransaction accepted(EthSendTransaction response, String hash, long nonce) {
     if (response.hasError()) {
+      Response.Error error = response.getError();
+      if (error.getCode() == UnauthorizedException.UNAUTHORIZED) {
+        throw new UnauthorizedException(
+            "eth_sendRawTransaction", error.getMessage(), error.getData());
+      }
       TransactionRejectedException rejected =
           new TransactionRejectedException(
               response.getError().getCode(),
