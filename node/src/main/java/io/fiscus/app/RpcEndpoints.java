@@ -15,6 +15,10 @@ import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.SubscriptionService;
+import io.fiscus.rpc.access.GuardedMethods;
+import io.fiscus.rpc.access.RefusingAccessLog;
+import io.fiscus.rpc.access.VisibleSubscriptions;
 import io.fiscus.rpc.auth.BearerTokens;
 import io.fiscus.rpc.auth.RpcAuthentication;
 import io.fiscus.rpc.cbdc.CbdcMethods;
@@ -76,12 +80,21 @@ final class RpcEndpoints implements AutoCloseable {
             .addAll(CbdcMethods.create(chain, index, pool, consensus, peers, genesis.chainId()))
             .addAll(QbftMethods.create(chain, consensus))
             .build();
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(methods, limits, metrics, authentication(config, genesis));
+    RpcAuthentication authentication = authentication(config, genesis);
+    // Who may see what (ADR 0020) applies to authenticated callers only; dev chains see all.
+    GuardedMethods visibility =
+        new GuardedMethods(
+            chain, new RefusingAccessLog(), () -> System.currentTimeMillis() / 1_000);
+    Map<String, RpcMethod> served = authentication.enabled() ? visibility.guard(methods) : methods;
+    SubscriptionService subscriptions =
+        authentication.enabled()
+            ? new VisibleSubscriptions(eth.subscriptions(), visibility)
+            : eth.subscriptions();
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(served, limits, metrics, authentication);
     chain.addListener(eth.subscriptions());
     JsonRpcServer http =
         new JsonRpcServer(
-            config.rpcHttpHost(), config.rpcHttpPort(), dispatcher, eth.subscriptions(), limits);
+            config.rpcHttpHost(), config.rpcHttpPort(), dispatcher, subscriptions, limits);
     Optional<JsonRpcServer> webSocket =
         config
             .rpcWsPort()
@@ -89,7 +102,7 @@ final class RpcEndpoints implements AutoCloseable {
             .map(
                 port ->
                     new JsonRpcServer(
-                        config.rpcHttpHost(), port, dispatcher, eth.subscriptions(), limits));
+                        config.rpcHttpHost(), port, dispatcher, subscriptions, limits));
     return new RpcEndpoints(eth, http, webSocket);
   }
 

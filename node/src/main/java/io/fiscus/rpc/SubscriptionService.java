@@ -13,6 +13,15 @@ public interface SubscriptionService {
    */
   Map<String, RpcMethod> connectionMethods(SubscriptionSink connection);
 
+  /**
+   * Like {@link #connectionMethods(SubscriptionSink)}, for a connection opened by {@code access}: a
+   * service that filters what each caller may see overrides this.
+   */
+  default Map<String, RpcMethod> connectionMethods(
+      SubscriptionSink connection, io.fiscus.rpc.auth.RpcAccess access) {
+    return connectionMethods(connection);
+  }
+
   /** The connection closed: forget its subscriptions. */
   void connectionClosed(SubscriptionSink connection);
 

@@ -3,6 +3,7 @@ package io.fiscus.rpc.netty;
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.auth.RpcAccess;
+import io.fiscus.rpc.auth.RpcAuthentication;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -81,9 +82,11 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     byte[] body = ByteBufUtil.getBytes(request.content());
     Optional<String> authorization =
         Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    Optional<String> reason =
+        Optional.ofNullable(request.headers().get(RpcAuthentication.REASON_HEADER));
     boolean queued =
         queue.enqueue(
-            () -> dispatcher.handle(body, Map.of(), dispatcher.identify(authorization)),
+            () -> dispatcher.handle(body, Map.of(), dispatcher.identify(authorization, reason)),
             (response, busy) -> answer(ctx, response, busy, keepAlive));
     if (!queued) {
       ChannelFuture unused = ctx.close();
@@ -136,9 +139,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     // A WebSocket is authenticated once, by the upgrade request's header (browsers cannot set
     // headers on later frames); each call still checks that the token has not expired since.
-    RpcAccess access =
-        dispatcher.identify(
-            Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)));
+    RpcAccess access = identify(request);
     WebSocketRpcHandler webSocket = new WebSocketRpcHandler(services, access);
     ctx.pipeline().replace(this, "websocket", webSocket);
     ctx.pipeline()
@@ -178,5 +179,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("HTTP connection error; closing", cause);
     ChannelFuture unused = ctx.close();
+  }
+
+  /** The request's token and, for looks that are recorded, its {@code X-Fiscus-Reason} header. */
+  private RpcAccess identify(FullHttpRequest request) {
+    return dispatcher.identify(
+        Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
+        Optional.ofNullable(request.headers().get(RpcAuthentication.REASON_HEADER)));
   }
 }

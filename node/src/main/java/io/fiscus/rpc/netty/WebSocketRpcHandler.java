@@ -58,7 +58,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     channel = ctx.channel();
-    connectionMethods = subscriptions.connectionMethods(this);
+    connectionMethods = subscriptions.connectionMethods(this, access);
     queue = services.newQueue(ctx);
   }
 
