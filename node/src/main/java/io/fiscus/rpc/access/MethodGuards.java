@@ -148,7 +148,7 @@ final class MethodGuards {
     boolean storage = params.optional(1).filter(keys -> !keys.isEmpty()).isPresent();
     if (storage && isSystemContract(address)) {
       throw RpcException.forbidden(
-          "raw storage of the system contracts is not served; use their views");
+          "raw storage of the system contracts is not visible over RPC; use their views");
     }
     visibility.require(DataKind.ACCOUNT, address);
     return method.call(params);
@@ -185,13 +185,14 @@ final class MethodGuards {
     return invoice;
   }
 
-  /** A query naming a seller or buyer is a look at them; the page keeps what the caller sees. */
+  /**
+   * A query naming a seller or buyer is an authority's look at them, recorded; the page keeps what
+   * the caller sees.
+   */
   private static Object invoices(Visibility visibility, RpcParams params, RpcMethod method) {
     Set<Address> named =
         ResultFilters.named(visibility, params, 0, "seller", "buyer", "sellerTaxId", "buyerTaxId");
-    if (!named.isEmpty()) {
-      visibility.requireAny(DataKind.INVOICES, named, "the invoices of " + named);
-    }
+    visibility.recordNamed(DataKind.INVOICES, named);
     JsonNode page = GuardedMethods.tree(method.call(params));
     return ResultFilters.page(page, item -> ResultFilters.invoiceVisible(visibility, item));
   }
@@ -212,8 +213,8 @@ final class MethodGuards {
     if (kind.filter(AccessLogRecords.KIND::equals).isPresent() && key.isPresent()) {
       AccessLogRecords.subject(key.get())
           .ifPresent(subject -> visibility.require(DataKind.ACCESS_LOG, subject));
-    } else if (!submitter.isEmpty()) {
-      visibility.require(DataKind.RECORDS, submitter.iterator().next());
+    } else {
+      visibility.recordNamed(DataKind.RECORDS, submitter);
     }
     JsonNode page = GuardedMethods.tree(method.call(params));
     return ResultFilters.page(page, item -> ResultFilters.recordVisible(visibility, item));

@@ -99,6 +99,19 @@ public final class Visibility {
     }
   }
 
+  /**
+   * Records the looks a list query makes by naming accounts (e.g. an auditor asking for one
+   * seller's invoices), so the list then includes them; names the caller may not look at at all are
+   * left to the list's filter, which drops their items.
+   */
+  public void recordNamed(DataKind kind, Set<Address> named) {
+    for (Address subject : named) {
+      if (verdict(kind, subject) == Verdict.RECORD) {
+        record(subject);
+      }
+    }
+  }
+
   /** Whether a list may include {@code subject}'s data of {@code kind}: never records. */
   public boolean sees(DataKind kind, Address subject) {
     return recorded.contains(subject) || verdict(kind, subject) == Verdict.ALLOW;
