@@ -43,6 +43,7 @@ final class MethodGuards {
           "net_listening",
           "net_peerCount",
           "web3_clientVersion",
+          "web3_sha3",
           "txpool_status",
           "admin_nodeInfo",
           "admin_peers",
