@@ -48,10 +48,15 @@ public final class VisibleSubscriptions implements SubscriptionService {
     subscriptions.connectionClosed(sink == null ? connection : sink);
   }
 
-  /** Passes on what the caller may see; an anonymous connection gets no logs at all. */
+  /**
+   * Passes on what the caller may see; an anonymous connection gets no logs at all. The rules of
+   * one block are reused for all its logs (a block's transactions are decoded once).
+   */
   private final class FilteringSink implements SubscriptionSink {
     private final SubscriptionSink connection;
     private final Optional<Caller> caller;
+    private String block = "";
+    private Visibility visibility;
 
     FilteringSink(SubscriptionSink connection, Optional<Caller> caller) {
       this.connection = connection;
@@ -63,7 +68,7 @@ public final class VisibleSubscriptions implements SubscriptionService {
       return !visible(notification) || connection.push(notification);
     }
 
-    private boolean visible(String notification) {
+    private synchronized boolean visible(String notification) {
       JsonNode result;
       try {
         result = GuardedMethods.JSON.readTree(notification).path("params").path("result");
@@ -73,9 +78,15 @@ public final class VisibleSubscriptions implements SubscriptionService {
       if (!result.has("transactionHash")) {
         return true;
       }
-      return caller.isPresent()
-          && ResultFilters.transactionVisible(
-              rules.visibility(caller.get(), "eth_subscribe"), result);
+      if (caller.isEmpty()) {
+        return false;
+      }
+      String blockHash = result.path("blockHash").asText();
+      if (visibility == null || !block.equals(blockHash)) {
+        visibility = rules.visibility(caller.get(), "eth_subscribe");
+        block = blockHash;
+      }
+      return ResultFilters.transactionVisible(visibility, result);
     }
 
     @Override
