@@ -72,7 +72,7 @@ final class CallTargets {
         || !call.to().equals(SystemAddresses.REGISTRY)
         || AbiSignatures.selectorOf(data) != ACCOUNT_BY_TAX_ID
         || !(result instanceof String hex)
-        || VisibilityRules.seesInvoiceTransactions(visibility.viewer())) {
+        || VisibilityRules.resolvesTaxIds(visibility.viewer())) {
       return;
     }
     Bytes answer = Bytes.fromHex(hex);

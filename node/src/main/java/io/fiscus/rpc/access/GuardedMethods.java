@@ -8,6 +8,7 @@ import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcParams;
 import io.fiscus.rpc.auth.Caller;
+import io.fiscus.state.StateView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,8 @@ public final class GuardedMethods {
 
   /** The rules for one call by {@code caller}, with its roles read from the head. */
   public Visibility visibility(Caller caller, String method) {
-    return new Visibility(
-        Viewer.of(caller, chain.latestState()), method, chain, accessLog, clockSeconds);
+    StateView head = chain.latestState();
+    return new Visibility(Viewer.of(caller, head), method, chain, head, accessLog, clockSeconds);
   }
 
   /** A method's answer as a JSON tree, for the filters. */

@@ -200,8 +200,14 @@ final class MethodGuards {
 
   private static Object taxSummary(Visibility visibility, RpcParams params, RpcMethod method) {
     Set<Address> seller = ResultFilters.named(visibility, params, 0, "seller", "sellerTaxId");
-    // A tax id no account holds is asked as of 0x0: only who may see any seller's summary may ask.
-    Address subject = seller.isEmpty() ? Address.ZERO : seller.iterator().next();
+    if (seller.isEmpty()) {
+      // A tax id no account holds: only who may see every seller's summary may ask about it.
+      if (visibility.verdict(DataKind.TAX_SUMMARY, Address.ZERO) != Verdict.ALLOW) {
+        throw RpcException.forbidden("the tax summary of an unknown tax id is not visible");
+      }
+      return method.call(params);
+    }
+    Address subject = seller.iterator().next();
     visibility.require(DataKind.TAX_SUMMARY, subject);
     return method.call(params);
   }

@@ -38,12 +38,13 @@ public final class Visibility {
       Viewer viewer,
       String method,
       ChainReader chain,
+      StateView state,
       AccessLog accessLog,
       LongSupplier clockSeconds) {
     this.viewer = viewer;
     this.method = method;
     this.chain = chain;
-    this.state = chain.latestState();
+    this.state = state;
     this.accessLog = accessLog;
     this.clockSeconds = clockSeconds;
   }

@@ -55,6 +55,14 @@ public final class VisibilityRules {
     return viewer.holds(Roles.TAX_AUTHORITY);
   }
 
+  /**
+   * Whether {@code viewer} may learn which account holds a tax id without seeing that account: the
+   * tax authority, whose taxpayers they are.
+   */
+  public static boolean resolvesTaxIds(Viewer viewer) {
+    return viewer.holds(Roles.TAX_AUTHORITY);
+  }
+
   private static boolean isCustomerOf(Viewer viewer, Address subject, StateView state) {
     return viewer.holds(Roles.BANK)
         && RegistryStore.account(state, subject)

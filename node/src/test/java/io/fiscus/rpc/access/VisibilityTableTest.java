@@ -104,6 +104,11 @@ class VisibilityTableTest {
                 forbidden("alice", "otherBank", "centralBank"),
                 recorded("auditor")),
             rows(
+                "cbdc_getTaxSummary",
+                "[{\"sellerTaxId\":\"XX999\",\"fromDate\":\"0x0\",\"toDate\":\"0x1\"}]",
+                allowed("taxAuthority"),
+                forbidden("shop", "auditor", "centralBank")),
+            rows(
                 "cbdc_getRecords",
                 "[{\"submitter\":\"{alice}\"}]",
                 allowed("alice", "bank"),
