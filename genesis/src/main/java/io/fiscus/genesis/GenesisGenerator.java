@@ -29,7 +29,9 @@ import java.util.TreeMap;
  * Makes a ready-to-run network directory: {@code genesis.json}, {@code accounts.json} (mode 600, it
  * holds private keys) and per validator {@code validatorK/key} (mode 600) and {@code
  * validatorK/node.toml}. Validators are numbered in ascending address order, the order of the
- * extraData list. Used by {@code fiscus genesis generate}, tests and scripts.
+ * extraData list; each validator's address is also registered as an account, so that its node can
+ * write the audit trail (the genesis lists these after the accounts of {@code accounts.json}). Used
+ * by {@code fiscus genesis generate}, tests and scripts.
  */
 public final class GenesisGenerator {
   /** 1e9 gas: 27,777 transfers (36,000 gas each) fit in one block. */
@@ -47,6 +49,9 @@ public final class GenesisGenerator {
               3, TierLimits.UNLIMITED));
 
   private static final String HOST = "127.0.0.1";
+
+  /** Node accounts hold no money; tier 3 keeps tier limits out of their way. */
+  private static final int NODE_ACCOUNT_TIER = 3;
 
   private final SecureRandom random;
   private final Clock clock;
@@ -77,6 +82,8 @@ public final class GenesisGenerator {
     }
     keys.sort(Comparator.comparing(Secp256k1::address));
     List<Address> addresses = keys.stream().map(Secp256k1::address).toList();
+    List<GenesisAccount> registered = new ArrayList<>(genesisAccounts);
+    registered.addAll(nodeAccounts(addresses, genesisAccounts));
     GenesisConfig genesis =
         new GenesisConfig(
             options.chainId(),
@@ -86,7 +93,7 @@ public final class GenesisGenerator {
             Address.ZERO,
             QbftExtraDataCodec.encode(QbftExtraData.genesis(addresses)),
             addresses,
-            new FiscusConfig(CURRENCY, TIER_LIMITS, genesisAccounts));
+            new FiscusConfig(CURRENCY, TIER_LIMITS, registered));
     String genesisJson = GenesisWriter.toJson(genesis);
     // Whatever is written must be a genesis the node accepts: parse it back as the node will.
     GenesisConfig reparsed = GenesisParser.parse(genesisJson);
@@ -135,6 +142,32 @@ public final class GenesisGenerator {
               EnodeUrl.of(publicKey, HOST, p2pPort)));
     }
     return validators;
+  }
+
+  /**
+   * Every node's own account (named {@code validatorK}, tier 3, no role, registered by the central
+   * bank): a node signs the audit trail's records with its node key (ADR 21), and only registered
+   * accounts may send transactions. Nodes added later are registered by the central bank.
+   */
+  static List<GenesisAccount> nodeAccounts(List<Address> nodes, List<GenesisAccount> accounts) {
+    Optional<Address> centralBank =
+        accounts.stream()
+            .filter(account -> account.roles().contains(Role.CENTRAL_BANK))
+            .map(GenesisAccount::address)
+            .findFirst();
+    List<GenesisAccount> nodeAccounts = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      nodeAccounts.add(
+          new GenesisAccount(
+              Optional.of("validator" + (i + 1)),
+              nodes.get(i),
+              List.of(),
+              NODE_ACCOUNT_TIER,
+              centralBank,
+              Optional.empty(),
+              0));
+    }
+    return nodeAccounts;
   }
 
   /** The genesis accounts of an accounts file, with bank names resolved to addresses. */

@@ -34,15 +34,17 @@ class ExampleNetworksTest {
 
   @ParameterizedTest
   @CsvSource({"devnet-4", "dev-1"})
-  void theAccountsFileHoldsTheKeysOfTheGenesisAccounts(String name) {
+  void theAccountsFileHoldsTheKeysOfTheGenesisAccountsThenTheValidatorsAreRegistered(String name) {
     Path network = EXAMPLES.resolve(name);
     GenesisConfig genesis = GenesisParser.parse(network.resolve("genesis.json"));
     List<AccountsFileEntry> accounts = AccountsFile.read(network.resolve("accounts.json"));
 
-    assertThat(accounts)
-        .extracting(AccountsFileEntry::address)
-        .containsExactlyElementsOf(
-            genesis.fiscus().accounts().stream().map(GenesisAccount::address).toList());
+    List<Address> expected = new ArrayList<>();
+    accounts.forEach(account -> expected.add(account.address()));
+    expected.addAll(genesis.validators());
+    assertThat(genesis.fiscus().accounts())
+        .extracting(GenesisAccount::address)
+        .containsExactlyElementsOf(expected);
     for (AccountsFileEntry account : accounts) {
       assertThat(account.privateKey().map(Secp256k1::address)).contains(account.address());
     }

@@ -169,6 +169,26 @@ class GenesisGeneratorTest {
   }
 
   @Test
+  void everyValidatorIsRegisteredAfterTheAccountsWithoutRoleByTheCentralBank() {
+    GeneratedNetwork network = generator.generate(GeneratorOptions.of(4, dir.resolve("net")));
+
+    List<GenesisAccount> registered = network.genesis().fiscus().accounts();
+    Address centralBank = network.accounts().get(0).address();
+    List<GenesisAccount> nodes = registered.subList(network.accounts().size(), registered.size());
+    assertThat(nodes)
+        .extracting(GenesisAccount::address)
+        .containsExactlyElementsOf(
+            network.validators().stream().map(GeneratedNetwork.Validator::address).toList());
+    for (GenesisAccount node : nodes) {
+      assertThat(node.roles()).isEmpty();
+      assertThat(node.tier()).isEqualTo(3);
+      assertThat(node.bank()).contains(centralBank);
+      assertThat(node.balance()).isZero();
+      assertThat(node.name()).contains("validator" + (nodes.indexOf(node) + 1));
+    }
+  }
+
+  @Test
   void optionsSetTheChainIdAndBlockPeriod() {
     GeneratedNetwork network =
         generator.generate(
@@ -201,7 +221,8 @@ class GenesisGeneratorTest {
     List<GenesisAccount> registered = network.genesis().fiscus().accounts();
     assertThat(registered)
         .extracting(GenesisAccount::address)
-        .containsExactly(Secp256k1.address(centralBankKey), customer);
+        .containsExactly(
+            Secp256k1.address(centralBankKey), customer, network.validators().get(0).address());
     assertThat(registered.get(1).bank()).contains(Secp256k1.address(centralBankKey));
     assertThat(registered.get(1).balance()).isEqualTo(1000);
     List<AccountsFileEntry> written = AccountsFile.read(out.resolve("accounts.json"));

@@ -3,6 +3,7 @@ package io.fiscus.app;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.fiscus.chain.ChainStore;
+import io.fiscus.chain.CommitWatch;
 import io.fiscus.consensus.driver.ConsensusDriver;
 import io.fiscus.consensus.driver.ConsensusGossip;
 import io.fiscus.contracts.SystemContracts;
@@ -18,6 +19,8 @@ import io.fiscus.metrics.MetricsServer;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.network.NodeNetwork;
 import io.fiscus.p2p.PeerNetwork;
+import io.fiscus.rpc.access.AccessLog;
+import io.fiscus.rpc.access.OnChainAccessLog;
 import io.fiscus.storage.KeyValueStore;
 import io.fiscus.storage.rocksdb.RocksDbKeyValueStore;
 import io.fiscus.types.Address;
@@ -40,6 +43,7 @@ public final class FiscusNode implements AutoCloseable {
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private volatile boolean closed;
+  private volatile OnChainAccessLog accessLog;
 
   private FiscusNode() {}
 
@@ -82,6 +86,10 @@ public final class FiscusNode implements AutoCloseable {
             executor,
             metrics);
     chain.addListener(pool);
+    // After the pool: a look whose record is final finds the pool already past its nonce.
+    CommitWatch commits = new CommitWatch();
+    chain.addListener(commits);
+    accessLog = NodeSetup.accessLog(config, genesis, key, chain, pool, commits, metrics);
     // The transport's allowlist needs the current validators, which the driver (built after the
     // network, whose gossip it uses) knows: it is looked up when asked.
     AtomicReference<ConsensusDriver> consensus = new AtomicReference<>();
@@ -99,7 +107,8 @@ public final class FiscusNode implements AutoCloseable {
     consensus.set(driver);
     StoredLedgerIndex index = new StoredLedgerIndex(store, chain::latestState);
     RpcEndpoints rpc =
-        RpcEndpoints.create(config, genesis, key, chain, pool, driver, index, transport, metrics);
+        RpcEndpoints.create(
+            config, genesis, key, chain, pool, driver, index, transport, accessLog, metrics);
     MetricsServer metricsServer =
         new MetricsServer(metrics, config.metricsHost(), config.metricsPort());
 
@@ -125,6 +134,11 @@ public final class FiscusNode implements AutoCloseable {
         rpc.httpPort(),
         config.metricsHost(),
         metricsServer.port());
+  }
+
+  /** The audit trail's recorder this node's RPC uses (for in-process tests). */
+  AccessLog accessLog() {
+    return accessLog;
   }
 
   /** Blocks until {@link #close()} has run. */

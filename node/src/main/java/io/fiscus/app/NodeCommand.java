@@ -137,6 +137,14 @@ public final class NodeCommand implements Callable<Integer> {
   int txPoolMaxSize;
 
   @Option(
+      names = "--access-log-timeout-millis",
+      defaultValue = "10000",
+      description =
+          "How long a look that must be recorded in the audit trail waits for its record's final"
+              + " block before it is refused (default: ${DEFAULT-VALUE}).")
+  long accessLogTimeoutMillis;
+
+  @Option(
       names = "--logging",
       defaultValue = "INFO",
       description = "Log level: ERROR, WARN, INFO, DEBUG, TRACE (default: ${DEFAULT-VALUE}).")
@@ -200,6 +208,9 @@ public final class NodeCommand implements Callable<Integer> {
     checkPositive("--rpc-http-max-request-size", rpcHttpMaxRequestBytes);
     checkPositive("--rpc-max-batch-size", rpcMaxBatchSize);
     checkPositive("--tx-pool-max-size", txPoolMaxSize);
+    if (accessLogTimeoutMillis <= 0) {
+      throw CliException.usage("--access-log-timeout-millis must be positive");
+    }
     if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(logging)) {
       throw CliException.usage("--logging must be one of ERROR, WARN, INFO, DEBUG, TRACE");
     }
@@ -227,6 +238,7 @@ public final class NodeCommand implements Callable<Integer> {
         metricsHost,
         metricsPort,
         txPoolMaxSize,
+        accessLogTimeoutMillis,
         logging);
   }
 

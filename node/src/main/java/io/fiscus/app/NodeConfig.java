@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param rpcWsPort a separate WebSocket port; when absent, WebSocket is served on the HTTP port
  * @param rpcAuthenticationEnabled every RPC call but {@code rpcMethodsNoAuth} needs a bearer token
  * @param rpcMethodsNoAuth the methods served without a token when authentication is enabled
+ * @param accessLogTimeoutMillis how long a recorded look waits for its record's final block
  */
 public record NodeConfig(
     Path dataPath,
@@ -33,6 +34,7 @@ public record NodeConfig(
     String metricsHost,
     int metricsPort,
     int txPoolMaxSize,
+    long accessLogTimeoutMillis,
     String logging) {
 
   public NodeConfig {

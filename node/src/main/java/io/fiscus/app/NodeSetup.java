@@ -3,11 +3,13 @@ package io.fiscus.app;
 import io.fiscus.block.QbftBlockHashing;
 import io.fiscus.chain.ChainReader;
 import io.fiscus.chain.ChainStore;
+import io.fiscus.chain.CommitWatch;
 import io.fiscus.consensus.driver.ConsensusDriver;
 import io.fiscus.consensus.driver.ConsensusGossip;
 import io.fiscus.consensus.driver.ConsensusSettings;
 import io.fiscus.consensus.qbft.NodeKey;
 import io.fiscus.consensus.qbft.QbftConfig;
+import io.fiscus.contracts.SystemContracts;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.execution.BlockExecutor;
@@ -20,6 +22,7 @@ import io.fiscus.genesis.NodeKeyFileException;
 import io.fiscus.genesis.QbftOptions;
 import io.fiscus.mempool.Mempool;
 import io.fiscus.mempool.MempoolConfig;
+import io.fiscus.mempool.NodeAccountSender;
 import io.fiscus.mempool.TransactionPool;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.network.NodeNetwork;
@@ -32,6 +35,7 @@ import io.fiscus.p2p.NodesPermissionsFile;
 import io.fiscus.p2p.P2pConfig;
 import io.fiscus.p2p.PeerNetwork;
 import io.fiscus.p2p.netty.NettyPeerNetwork;
+import io.fiscus.rpc.access.OnChainAccessLog;
 import io.fiscus.storage.KeyValueStore;
 import io.fiscus.types.Address;
 import io.fiscus.types.Hash;
@@ -40,6 +44,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +133,28 @@ final class NodeSetup {
         defaults.bytesMax(),
         defaults.rawBytesMax(),
         defaults.dataBytesMax());
+  }
+
+  /**
+   * The audit trail's recorder: looks signed with the node key, submitted to {@code pool}, final
+   * when {@code commits} sees their block. Warns now if the node account cannot write records.
+   */
+  static OnChainAccessLog accessLog(
+      NodeConfig config,
+      GenesisConfig genesis,
+      PrivateKey key,
+      ChainReader chain,
+      TransactionPool pool,
+      CommitWatch commits,
+      NodeMetrics metrics) {
+    NodeAccountSender sender =
+        new NodeAccountSender(
+            key, genesis.chainId(), pool, chain::latestState, new SystemContracts());
+    OnChainAccessLog accessLog =
+        new OnChainAccessLog(
+            sender, commits, Duration.ofMillis(config.accessLogTimeoutMillis()), metrics);
+    accessLog.warnIfCannotRecord(chain.latestState());
+    return accessLog;
   }
 
   /** The driver of this node's QBFT instance, with the genesis' consensus parameters. */

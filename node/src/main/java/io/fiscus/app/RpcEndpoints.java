@@ -16,8 +16,8 @@ import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
 import io.fiscus.rpc.SubscriptionService;
+import io.fiscus.rpc.access.AccessLog;
 import io.fiscus.rpc.access.GuardedMethods;
-import io.fiscus.rpc.access.RefusingAccessLog;
 import io.fiscus.rpc.access.VisibleSubscriptions;
 import io.fiscus.rpc.auth.BearerTokens;
 import io.fiscus.rpc.auth.RpcAuthentication;
@@ -47,6 +47,12 @@ final class RpcEndpoints implements AutoCloseable {
     this.separateWebSocket = separateWebSocket;
   }
 
+  /**
+   * Builds the servers (not started yet).
+   *
+   * @param accessLog records an authority's look on chain before the answer is returned; the
+   *     visibility rules take it (issue 8)
+   */
   static RpcEndpoints create(
       NodeConfig config,
       GenesisConfig genesis,
@@ -56,6 +62,7 @@ final class RpcEndpoints implements AutoCloseable {
       ConsensusControl consensus,
       LedgerIndex index,
       Optional<? extends Peers> transport,
+      AccessLog accessLog,
       NodeMetrics metrics) {
     Peers peers = transport.isPresent() ? transport.get() : Peers.NONE;
     RpcLimits limits =
@@ -83,8 +90,7 @@ final class RpcEndpoints implements AutoCloseable {
     RpcAuthentication authentication = authentication(config, genesis);
     // Who may see what (ADR 0020) applies to authenticated callers only; dev chains see all.
     GuardedMethods visibility =
-        new GuardedMethods(
-            chain, new RefusingAccessLog(), () -> System.currentTimeMillis() / 1_000);
+        new GuardedMethods(chain, accessLog, () -> System.currentTimeMillis() / 1_000);
     Map<String, RpcMethod> served = authentication.enabled() ? visibility.guard(methods) : methods;
     SubscriptionService subscriptions =
         authentication.enabled()

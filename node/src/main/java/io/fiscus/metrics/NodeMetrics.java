@@ -88,6 +88,15 @@ public final class NodeMetrics {
           .labelNames("type")
           .register(registry);
 
+  public final Counter accessLogRecorded =
+      counter("fiscus_access_log_recorded_total", "Looks recorded on chain before an answer");
+  public final Counter accessLogFailures =
+      Counter.builder()
+          .name("fiscus_access_log_failures_total")
+          .help("Looks that could not be recorded (the answer was withheld), by reason")
+          .labelNames("reason")
+          .register(registry);
+
   public PrometheusRegistry registry() {
     return registry;
   }

@@ -38,6 +38,7 @@ class FiscusNodeTest {
         "127.0.0.1",
         0,
         1_000,
+        10_000,
         "WARN");
   }
 

@@ -2,6 +2,7 @@ package io.fiscus.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -21,6 +22,7 @@ public final class CatchUpRun {
   private static final long STALL_NANOS = Duration.ofSeconds(60).toNanos();
   private static final int BLOCKS_PER_BATCH = 64;
   private static final long POLL_MILLIS = 20;
+  private static final long REPORT_NANOS = Duration.ofMinutes(1).toNanos();
 
   private CatchUpRun() {}
 
@@ -78,6 +80,36 @@ public final class CatchUpRun {
             ? BigDecimal.ZERO
             : BigDecimal.valueOf(target * 1e9 / sync).setScale(1, RoundingMode.HALF_UP),
         RunFigures.finalizedPerSecond(transactions, sync));
+  }
+
+  /**
+   * Waits, printing the height every minute, until {@code witness} holds block {@code height}.
+   *
+   * @throws IllegalStateException if the chain stops growing for 60 s
+   */
+  public static void awaitHeight(JsonRpcClient witness, long height, PrintStream out) {
+    out.printf("  growing the chain to #%,d (an empty block at every period)...%n", height);
+    long started = System.nanoTime();
+    long lastReport = started;
+    long lastProgress = started;
+    long current = head(witness);
+    while (current < height) {
+      NetworkSetup.sleepMillis(1_000);
+      long now = head(witness);
+      long time = System.nanoTime();
+      if (now != current) {
+        current = now;
+        lastProgress = time;
+      } else if (time - lastProgress > STALL_NANOS) {
+        throw new IllegalStateException("the chain stopped growing at #" + current);
+      }
+      if (time - lastReport >= REPORT_NANOS) {
+        lastReport = time;
+        out.printf("    #%,d after %s s%n", current, BenchResults.seconds(time - started));
+      }
+    }
+    out.printf(
+        "  reached #%,d in %s s%n", current, BenchResults.seconds(System.nanoTime() - started));
   }
 
   private static long head(JsonRpcClient rpc) {

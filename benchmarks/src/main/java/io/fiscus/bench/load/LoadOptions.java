@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param drainSeconds how long to wait after the last submission for finality to stop progressing
  * @param recoveries signatures recovered to measure the machine's recovery rate
  * @param catchUp after each run, time a fresh full node syncing the run's chain
+ * @param catchUpHeight before the catch-up, let the network grow to this height with an empty block
+ *     at every period (the genesis gets {@code emptyblockperiodseconds: 0})
  * @param blockGasLimit a block gas limit written into the generated genesis, if given
  * @param nodeClasspath the node's classpath, if not this JVM's
  * @param nodeJvmOptions extra JVM options for the node
@@ -38,6 +40,7 @@ public record LoadOptions(
     int drainSeconds,
     int recoveries,
     boolean catchUp,
+    Optional<Long> catchUpHeight,
     Optional<Long> blockGasLimit,
     Optional<String> nodeClasspath,
     List<String> nodeJvmOptions,
@@ -50,7 +53,7 @@ public record LoadOptions(
       usage: scripts/bench [--quick] [--validators N[,N...]] [--tps N[,N...]] [--duration S]
                            [--block-period-ms MS] [--senders N] [--batch N] [--connections N]
                            [--poll-ms MS] [--drain-seconds S] [--recoveries N] [--no-catch-up]
-                           [--block-gas-limit GAS] [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
+                           [--catch-up-height H] [--block-gas-limit GAS] [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
              scripts/bench --jmh [PATTERN [JMH flags]]     the JMH micro-benchmarks instead
         defaults: --validators 1,4 --tps 4000 --duration 30 --block-period-ms 250 --senders 2000
                   --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
@@ -79,6 +82,9 @@ public record LoadOptions(
       throw new IllegalArgumentException(
           "block period, connections and poll interval must be positive; senders at least 2");
     }
+    if (catchUpHeight.isPresent() && !catchUp) {
+      throw new IllegalArgumentException("--catch-up-height and --no-catch-up contradict");
+    }
     if (drainSeconds <= 0 || recoveries <= 0) {
       throw new IllegalArgumentException("drain seconds and recoveries must be positive");
     }
@@ -101,6 +107,7 @@ public record LoadOptions(
     int drain = 30;
     int recoveries = 20_000;
     boolean catchUp = true;
+    Optional<Long> catchUpHeight = Optional.empty();
     Optional<Long> gasLimit = Optional.empty();
     Optional<String> classpath = Optional.empty();
     List<String> jvmOptions = List.of();
@@ -130,6 +137,7 @@ public record LoadOptions(
             case "--poll-ms" -> poll = positive(flag, value);
             case "--drain-seconds" -> drain = positive(flag, value);
             case "--recoveries" -> recoveries = positive(flag, value);
+            case "--catch-up-height" -> catchUpHeight = Optional.of((long) positive(flag, value));
             case "--block-gas-limit" -> gasLimit = Optional.of((long) positive(flag, value));
             case "--node-classpath" -> classpath = Optional.of(value);
             case "--node-jvm-opts" -> jvmOptions = splitOptions(value);
@@ -151,6 +159,7 @@ public record LoadOptions(
         drain,
         recoveries,
         catchUp,
+        catchUpHeight,
         gasLimit,
         classpath,
         jvmOptions,

@@ -53,7 +53,7 @@ public final class LoadRun {
   public BenchResults.Run run(int validators, int offeredTps, Path workDir, Path logDirectory) {
     LocalNetwork network =
         LocalNetwork.generate(launcher, workDir, validators, CHAIN_ID, options.blockPeriodMs());
-    long gasLimit = blockGasLimit(network.networkDirectory().resolve("genesis.json"));
+    long gasLimit = rewriteGenesis(network.networkDirectory().resolve("genesis.json"));
     Transactions transactions = new Transactions(CHAIN_ID);
     long perBlock = gasLimit / transactions.transferGas();
     out.printf(
@@ -70,6 +70,7 @@ public final class LoadRun {
       if (options.catchUp()) {
         out.println("  catch-up: a fresh full node syncs the run's chain...");
         JsonRpcClient witness = new JsonRpcClient(network.validators().get(0).rpcUri());
+        options.catchUpHeight().ifPresent(height -> CatchUpRun.awaitHeight(witness, height, out));
         run = run.withCatchUp(CatchUpRun.measure(network, witness));
       }
       return run;
@@ -203,15 +204,21 @@ public final class LoadRun {
     return ticks * 1_000_000_000L / clockTicksPerSecond;
   }
 
-  /** The generated genesis's block gas limit, first rewritten if {@code --block-gas-limit}. */
-  private long blockGasLimit(Path genesisFile) {
+  /**
+   * Applies {@code --block-gas-limit} and {@code --catch-up-height} (an empty block at every
+   * period) to the generated genesis; returns its block gas limit.
+   */
+  private long rewriteGenesis(Path genesisFile) {
     try {
       ObjectMapper json = new ObjectMapper();
       ObjectNode genesis = (ObjectNode) json.readTree(genesisFile.toFile());
-      if (options.blockGasLimit().isPresent()) {
-        genesis.put("gasLimit", "0x" + Long.toHexString(options.blockGasLimit().get()));
-        json.writerWithDefaultPrettyPrinter().writeValue(genesisFile.toFile(), genesis);
+      options
+          .blockGasLimit()
+          .ifPresent(limit -> genesis.put("gasLimit", "0x" + Long.toHexString(limit)));
+      if (options.catchUpHeight().isPresent()) {
+        ((ObjectNode) genesis.path("config").path("qbft")).put("emptyblockperiodseconds", 0);
       }
+      json.writerWithDefaultPrettyPrinter().writeValue(genesisFile.toFile(), genesis);
       return Long.decode(genesis.path("gasLimit").asText());
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read " + genesisFile, unreadable);

@@ -48,6 +48,15 @@ class LoadOptionsTest {
   }
 
   @Test
+  void aCatchUpHeightIsOptionalAndNeedsTheCatchUp() {
+    assertThat(LoadOptions.parse().catchUpHeight()).isEmpty();
+    assertThat(LoadOptions.parse("--catch-up-height", "10_000").catchUpHeight()).contains(10_000L);
+    assertThatThrownBy(() -> LoadOptions.parse("--catch-up-height", "100", "--no-catch-up"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("contradict");
+  }
+
+  @Test
   void nodeJvmOptionsSplitOnWhitespace() {
     assertThat(
             LoadOptions.parse("--node-jvm-opts", " -Xmx2g  -XX:+AlwaysPreTouch").nodeJvmOptions())

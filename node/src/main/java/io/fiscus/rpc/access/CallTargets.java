@@ -85,7 +85,7 @@ final class CallTargets {
   /** A record view: the submitter's records, or for the audit trail the subject's access log. */
   static void records(Visibility visibility, Address submitter, Hash kind, Hash key) {
     Optional<Address> subject =
-        kind.equals(AccessLogRecords.KIND) ? AccessLogRecords.subject(key) : Optional.empty();
+        kind.equals(AccessLogCodec.KIND) ? TransactionParties.account(key) : Optional.empty();
     if (subject.isPresent()) {
       visibility.require(DataKind.ACCESS_LOG, subject.get());
     } else {

@@ -217,8 +217,8 @@ final class MethodGuards {
     Optional<JsonNode> filter = params.optional(0).filter(JsonNode::isObject);
     Optional<Hash> kind = hashMember(filter, "kind");
     Optional<Hash> key = hashMember(filter, "key");
-    if (kind.filter(AccessLogRecords.KIND::equals).isPresent() && key.isPresent()) {
-      AccessLogRecords.subject(key.get())
+    if (kind.filter(AccessLogCodec.KIND::equals).isPresent() && key.isPresent()) {
+      TransactionParties.account(key.get())
           .ifPresent(subject -> visibility.require(DataKind.ACCESS_LOG, subject));
     } else {
       visibility.recordNamed(DataKind.RECORDS, submitter);

@@ -102,8 +102,8 @@ final class ResultFilters {
   static boolean recordVisible(Visibility visibility, JsonNode record) {
     Hash kind = Hash.fromHex(record.get("kind").asText());
     Optional<Address> subject =
-        kind.equals(AccessLogRecords.KIND)
-            ? AccessLogRecords.subject(Hash.fromHex(record.get("key").asText()))
+        kind.equals(AccessLogCodec.KIND)
+            ? TransactionParties.account(Hash.fromHex(record.get("key").asText()))
             : Optional.empty();
     return subject.isPresent()
         ? visibility.sees(DataKind.ACCESS_LOG, subject.get())

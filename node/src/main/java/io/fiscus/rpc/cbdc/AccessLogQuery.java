@@ -1,6 +1,5 @@
 package io.fiscus.rpc.cbdc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,14 +9,12 @@ import io.fiscus.index.Page;
 import io.fiscus.index.RecordEntry;
 import io.fiscus.index.RecordQuery;
 import io.fiscus.rpc.BlockParameter;
-import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.Quantity;
 import io.fiscus.rpc.RpcException;
 import io.fiscus.rpc.RpcParams;
-import io.fiscus.rpc.access.AccessLogRecords;
+import io.fiscus.rpc.access.AccessLogCodec;
+import io.fiscus.rpc.access.Look;
 import io.fiscus.types.Address;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -52,8 +49,8 @@ final class AccessLogQuery {
           index.records(
               new RecordQuery(
                   Optional.empty(),
-                  Optional.of(AccessLogRecords.KIND),
-                  Optional.of(AccessLogRecords.key(subject)),
+                  Optional.of(AccessLogCodec.KIND),
+                  Optional.of(AccessLogCodec.key(subject)),
                   cursor,
                   IndexQueries.LIMIT_MAX));
       for (RecordEntry entry : page.items()) {
@@ -73,31 +70,26 @@ final class AccessLogQuery {
   }
 
   /**
-   * One look: the recorder's JSON payload ({@code viewer, subject, method, reason, at}) with where
-   * and by whom it was written. A payload that is not such JSON is shown raw, as {@code payload}.
+   * One look as {@link AccessLogCodec} wrote it ({@code viewer, subject, method, reason, at}), with
+   * where and by whom it was recorded. Any registered account can write a record of this kind, so a
+   * payload that is not a look is shown raw, as {@code payload}, and not as a look.
    */
   static ObjectNode look(RecordEntry entry) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
-    Optional<JsonNode> payload = parse(entry);
-    if (payload.isPresent() && payload.get().isObject()) {
-      out.setAll((ObjectNode) payload.get());
-    } else {
+    try {
+      Look look = AccessLogCodec.decode(entry.payload());
+      out.put("viewer", look.viewer().toHex());
+      out.put("subject", look.subject().toHex());
+      out.put("method", look.method());
+      out.put("reason", look.reason());
+      out.put("at", look.atSeconds());
+    } catch (AccessLogCodec.MalformedAccessLogException e) {
       out.put("payload", entry.payload().toHex());
     }
     out.put("recordedBy", entry.submitter().toHex());
     out.put("blockNumber", Quantity.of(entry.blockNumber()));
     out.put("txHash", entry.transactionHash().toHex());
     return out;
-  }
-
-  private static Optional<JsonNode> parse(RecordEntry entry) {
-    try {
-      return Optional.ofNullable(
-          JsonRpcDispatcher.newMapper()
-              .readTree(new String(entry.payload().toArray(), StandardCharsets.UTF_8)));
-    } catch (IOException e) {
-      return Optional.empty();
-    }
   }
 
   private static long bound(RpcParams params, int index, long head, long absent) {

@@ -32,7 +32,12 @@ class RecordedLooksTest {
   @Test
   void whenTheLookCannotBeRecordedTheAnswerIsWithheld() {
     GuardedMethods rules =
-        new GuardedMethods(L.chain.chainStore(), new RefusingAccessLog(), () -> 0L);
+        new GuardedMethods(
+            L.chain.chainStore(),
+            look -> {
+              throw RpcException.forbidden("the access log cannot record looks: no quorum");
+            },
+            () -> 0L);
     RpcMethod history = rules.guard(FIXTURE.methods).get("cbdc_getAccountHistory");
 
     assertThatThrownBy(() -> history.call(params(L.auditor, "case 9", L.alice)))

@@ -9,13 +9,14 @@ import io.fiscus.contracts.system.SystemAddresses;
 import io.fiscus.index.StoredLedgerIndex;
 import io.fiscus.p2p.Peers;
 import io.fiscus.rpc.RpcMethod;
-import io.fiscus.rpc.access.AccessLogRecords;
+import io.fiscus.rpc.access.AccessLogCodec;
+import io.fiscus.rpc.access.Look;
 import io.fiscus.rpc.testchain.FakeConsensusControl;
 import io.fiscus.rpc.testchain.FakeTransactionPool;
 import io.fiscus.rpc.testchain.Params;
 import io.fiscus.testchain.LedgerScenario;
 import io.fiscus.types.Address;
-import java.nio.charset.StandardCharsets;
+import io.fiscus.types.Bytes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,13 @@ class AccessLogQueryTest {
   static final long LOOK_BLOCK;
 
   static {
-    // Block 4: the central bank's node records an auditor's look at Alice, and one at Bob.
-    LEDGER.chain.append(List.of(look(LEDGER.alice, "case 1"), look(LEDGER.bob, "case 2")));
+    // Block 4: the central bank records an auditor's look at Alice and one at Bob, and garbage of
+    // the same kind about Carol.
+    LEDGER.chain.append(
+        List.of(
+            look(LEDGER.alice, "case 1"),
+            look(LEDGER.bob, "case 2"),
+            record(LEDGER.carol, Bytes.fromHex("0xbadbad"))));
     LOOK_BLOCK = LEDGER.chain.chainStore().headNumber();
     var chain = LEDGER.chain.chainStore();
     METHODS =
@@ -43,17 +49,21 @@ class AccessLogQueryTest {
   }
 
   private static io.fiscus.tx.SignedTransaction look(Address subject, String reason) {
-    String payload =
-        "{\"viewer\":\"%s\",\"subject\":\"%s\",\"method\":\"cbdc_getAccountHistory\",\"reason\":\"%s\",\"at\":1700000000}"
-            .formatted(LEDGER.auditor.toHex(), subject.toHex(), reason);
+    return record(
+        subject,
+        AccessLogCodec.payload(
+            new Look(LEDGER.auditor, subject, "cbdc_getAccountHistory", reason, 1_700_000_000L)));
+  }
+
+  private static io.fiscus.tx.SignedTransaction record(Address subject, Bytes payload) {
     return LEDGER.send(
         LEDGER.centralBankKey,
         SystemAddresses.LEDGER_RECORDS,
         call(
             "record",
-            bytes32(AccessLogRecords.KIND),
-            bytes32(AccessLogRecords.key(subject)),
-            new DynamicBytes(payload.getBytes(StandardCharsets.UTF_8))));
+            bytes32(AccessLogCodec.KIND),
+            bytes32(AccessLogCodec.key(subject)),
+            new DynamicBytes(payload.toArray())));
   }
 
   static JsonNode accessLog(String params) {
@@ -76,11 +86,20 @@ class AccessLogQueryTest {
   }
 
   @Test
+  void aRecordThatIsNotALookIsShownRaw() {
+    JsonNode looks = accessLog("[\"" + LEDGER.carol.toHex() + "\"]");
+
+    assertThat(looks).hasSize(1);
+    assertThat(looks.get(0).get("payload").asText()).isEqualTo("0xbadbad");
+    assertThat(looks.get(0).has("viewer")).isFalse();
+  }
+
+  @Test
   void theBlockRangeBoundsTheLooks() {
     String alice = LEDGER.alice.toHex();
     String before = "0x" + Long.toHexString(LOOK_BLOCK - 1);
     assertThat(accessLog("[\"" + alice + "\", \"0x0\", \"" + before + "\"]")).isEmpty();
     assertThat(accessLog("[\"" + alice + "\", \"latest\"]")).hasSize(1);
-    assertThat(accessLog("[\"" + LEDGER.carol.toHex() + "\"]")).isEmpty();
+    assertThat(accessLog("[\"" + LEDGER.stranger.toHex() + "\"]")).isEmpty();
   }
 }
