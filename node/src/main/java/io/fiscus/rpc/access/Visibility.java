@@ -58,6 +58,7 @@ public final class Visibility {
     return state;
   }
 
+  /** What the rules say about this caller looking at {@code subject}'s data of {@code kind}. */
   public Verdict verdict(DataKind kind, Address subject) {
     return VisibilityRules.verdict(viewer, kind, subject, state);
   }
