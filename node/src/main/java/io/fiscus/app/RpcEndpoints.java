@@ -15,7 +15,10 @@ import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.RpcMethod;
 import io.fiscus.rpc.RpcRegistry;
+import io.fiscus.rpc.SubscriptionService;
 import io.fiscus.rpc.access.AccessLog;
+import io.fiscus.rpc.access.GuardedMethods;
+import io.fiscus.rpc.access.VisibleSubscriptions;
 import io.fiscus.rpc.auth.BearerTokens;
 import io.fiscus.rpc.auth.RpcAuthentication;
 import io.fiscus.rpc.cbdc.CbdcMethods;
@@ -93,8 +96,16 @@ final class RpcEndpoints implements AutoCloseable {
             .addAll(CbdcMethods.create(chain, index, pool, consensus, peers, genesis.chainId()))
             .addAll(QbftMethods.create(chain, consensus))
             .build();
-    JsonRpcDispatcher dispatcher =
-        new JsonRpcDispatcher(methods, limits, metrics, authentication(config, genesis));
+    RpcAuthentication authentication = authentication(config, genesis);
+    // Who may see what (ADR 0020) applies to authenticated callers only; dev chains see all.
+    GuardedMethods visibility =
+        new GuardedMethods(chain, accessLog, () -> System.currentTimeMillis() / 1_000);
+    Map<String, RpcMethod> served = authentication.enabled() ? visibility.guard(methods) : methods;
+    SubscriptionService subscriptions =
+        authentication.enabled()
+            ? new VisibleSubscriptions(eth.subscriptions(), visibility)
+            : eth.subscriptions();
+    JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(served, limits, metrics, authentication);
     chain.addListener(eth.subscriptions());
     // One limiter for both ports: a client's calls count once whichever port they arrive on.
     RequestRateLimiter rateLimiter =
@@ -104,7 +115,7 @@ final class RpcEndpoints implements AutoCloseable {
             config.rpcHttpHost(),
             config.rpcHttpPort(),
             dispatcher,
-            eth.subscriptions(),
+            subscriptions,
             limits,
             rateLimiter,
             eth::ownedMethods);
@@ -118,7 +129,7 @@ final class RpcEndpoints implements AutoCloseable {
                         config.rpcHttpHost(),
                         port,
                         dispatcher,
-                        eth.subscriptions(),
+                        subscriptions,
                         limits,
                         rateLimiter,
                         eth::ownedMethods));

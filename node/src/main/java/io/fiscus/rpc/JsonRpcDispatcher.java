@@ -67,6 +67,14 @@ public final class JsonRpcDispatcher {
     return authentication.identify(authorization);
   }
 
+  /**
+   * Like {@link #identify(Optional)}, with the request's {@value RpcAuthentication#REASON_HEADER}
+   * header as the caller's reason when the token carries none.
+   */
+  public RpcAccess identify(Optional<String> authorization, Optional<String> reason) {
+    return authentication.identify(authorization, reason);
+  }
+
   /** The mapper results are serialized with: records become JSON objects, nulls are kept. */
   public static ObjectMapper newMapper() {
     return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -198,12 +206,13 @@ public final class JsonRpcDispatcher {
       return error(id, UNAUTHORIZED, "Unauthorized", Optional.of(refusal.get()));
     }
     long startNanos = System.nanoTime();
-    JsonNode response = invokeKnown(id, name, method, params);
+    JsonNode response = invokeKnown(id, name, method, new RpcParams(params, access), params);
     metrics.rpcSeconds.labelValues(name).observe((System.nanoTime() - startNanos) / 1e9);
     return response;
   }
 
-  private JsonNode invokeKnown(JsonNode id, String name, RpcMethod method, JsonNode params) {
+  private JsonNode invokeKnown(
+      JsonNode id, String name, RpcMethod method, RpcParams typed, JsonNode params) {
     if (params != null && !params.isNull() && !params.isArray()) {
       count(name, RpcException.INVALID_PARAMS);
       return error(
@@ -213,7 +222,7 @@ public final class JsonRpcDispatcher {
           Optional.of("params must be an array"));
     }
     try {
-      JsonNode result = mapper.valueToTree(method.call(new RpcParams(params)));
+      JsonNode result = mapper.valueToTree(method.call(typed));
       count(name, 0);
       ObjectNode response = envelope(id);
       response.set("result", result == null ? NullNode.instance : result);

@@ -16,6 +16,9 @@ public final class RpcException extends RuntimeException {
   public static final int INTERNAL_ERROR = -32603;
   public static final int EXECUTION_REVERTED = 3;
 
+  /** The caller may not see what it asked for (the visibility rules, ADR 0020). */
+  public static final int FORBIDDEN = -32000;
+
   private final int code;
   private final transient Optional<Object> data;
 
@@ -32,6 +35,11 @@ public final class RpcException extends RuntimeException {
   /** -32602 with the detail of what was wrong as {@code data}. */
   public static RpcException invalidParams(String detail) {
     return new RpcException(INVALID_PARAMS, "Invalid params", Optional.of(detail));
+  }
+
+  /** -32000 {@code Forbidden} with why as {@code data}. */
+  public static RpcException forbidden(String why) {
+    return new RpcException(FORBIDDEN, "Forbidden", Optional.of(why));
   }
 
   public int code() {

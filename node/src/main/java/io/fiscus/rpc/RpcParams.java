@@ -2,6 +2,8 @@ package io.fiscus.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.fiscus.rpc.auth.Caller;
+import io.fiscus.rpc.auth.RpcAccess;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import io.fiscus.types.Hash;
@@ -9,17 +11,40 @@ import java.math.BigInteger;
 import java.util.Optional;
 
 /**
- * A call's positional parameters with typed accessors. Every accessor rejects a missing or
- * malformed value with -32602 naming the parameter's position, so handlers never see bad input.
+ * A call's positional parameters with typed accessors, and who sent the call. Every accessor
+ * rejects a missing or malformed value with -32602 naming the parameter's position, so handlers
+ * never see bad input.
  */
 public final class RpcParams {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private final JsonNode params;
+  private final RpcAccess access;
 
-  /** {@code params} is the request's array; absent params are an empty array. */
-  public RpcParams(JsonNode params) {
+  /**
+   * {@code params} is the request's array (absent params are an empty array); {@code access} is
+   * what the request's token established about its sender.
+   */
+  public RpcParams(JsonNode params, RpcAccess access) {
     this.params = params == null ? JsonNodeFactory.instance.arrayNode() : params;
+    this.access = access;
+  }
+
+  /** Parameters of an anonymous call. */
+  public RpcParams(JsonNode params) {
+    this(params, RpcAccess.ANONYMOUS);
+  }
+
+  /** What the request's bearer token established ({@link RpcAccess#ANONYMOUS} without one). */
+  public RpcAccess access() {
+    return access;
+  }
+
+  /** The authenticated sender of the call, if a valid token proved one. */
+  public Optional<Caller> caller() {
+    return access instanceof RpcAccess.Authenticated authenticated
+        ? Optional.of(authenticated.caller())
+        : Optional.empty();
   }
 
   public int size() {

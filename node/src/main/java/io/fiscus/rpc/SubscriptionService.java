@@ -1,5 +1,6 @@
 package io.fiscus.rpc;
 
+import io.fiscus.rpc.auth.RpcAccess;
 import io.fiscus.rpc.limits.LimitKey;
 import java.util.Map;
 
@@ -14,6 +15,15 @@ public interface SubscriptionService {
    * counts against {@code owner} (the connection's caller, or its IP without a token).
    */
   Map<String, RpcMethod> connectionMethods(SubscriptionSink connection, LimitKey owner);
+
+  /**
+   * Like {@link #connectionMethods(SubscriptionSink, LimitKey)}, for a connection opened by {@code
+   * access}: a service that filters what each caller may see overrides this.
+   */
+  default Map<String, RpcMethod> connectionMethods(
+      SubscriptionSink connection, RpcAccess access, LimitKey owner) {
+    return connectionMethods(connection, owner);
+  }
 
   /** The connection closed: forget its subscriptions. */
   void connectionClosed(SubscriptionSink connection);

@@ -12,28 +12,34 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Plain JSON-RPC over HTTP, for methods Web3j has no wrapper for and for malformed requests. */
 public final class RawRpc {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String url;
-  private final Optional<String> authorization;
+  private final Map<String, String> headers;
   private final HttpClient client = HttpClient.newHttpClient();
 
   public RawRpc(String url) {
-    this(url, Optional.empty());
+    this(url, Map.of());
   }
 
-  private RawRpc(String url, Optional<String> authorization) {
+  private RawRpc(String url, Map<String, String> headers) {
     this.url = url;
-    this.authorization = authorization;
+    this.headers = Map.copyOf(headers);
   }
 
   /** The same endpoint, every request carrying {@code Authorization: <value>}. */
   public RawRpc withAuthorization(String value) {
-    return new RawRpc(url, Optional.of(value));
+    return withHeader("Authorization", value);
+  }
+
+  /** The same endpoint, every request carrying {@code name: value} too. */
+  public RawRpc withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new RawRpc(url, more);
   }
 
   /** The whole response object of {@code method(params...)}. */
@@ -66,7 +72,7 @@ public final class RawRpc {
               .timeout(Duration.ofSeconds(30))
               .header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString(body));
-      authorization.ifPresent(value -> request.header("Authorization", value));
+      headers.forEach(request::header);
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -41,6 +41,9 @@ import org.web3j.abi.datatypes.generated.Uint64;
  *   <li>block 2: the shop invoices Alice (net 1,000, tax 190 at 19%); Alice writes a record;
  *   <li>block 3: Alice pays the invoice; Bob tries to send 1,000,000 he does not have (reverts).
  * </ol>
+ *
+ * Alice, Bob and the shop are the bank's customers; Carol is another bank's; a tax authority and an
+ * auditor are registered too.
  */
 public final class LedgerScenario {
   public static final long CHAIN_ID = 1337;
@@ -63,6 +66,13 @@ public final class LedgerScenario {
   public final Address bob = Secp256k1.address(bobKey);
   public final Address shop = Secp256k1.address(shopKey);
   public final Address stranger = Secp256k1.address(key(99));
+
+  /** Registered at genesis, with no transactions: for who-may-see-what tests. */
+  public final Address otherBank = Secp256k1.address(key(6));
+
+  public final Address carol = Secp256k1.address(key(7));
+  public final Address taxAuthority = Secp256k1.address(key(8));
+  public final Address auditor = Secp256k1.address(key(9));
   public final List<PrivateKey> validatorKeys =
       IntStream.range(0, 4).mapToObj(i -> key(1000 + i)).toList();
   public final Hash invoiceId = InvoiceStore.invoiceId(SHOP_TAX_ID, INVOICE_NUMBER);
@@ -128,7 +138,11 @@ public final class LedgerScenario {
             new GenesisAllocation.Account(bank, Roles.BANK, 3, centralBank),
             new GenesisAllocation.Account(alice, 0, 1, bank),
             new GenesisAllocation.Account(bob, 0, 1, bank),
-            new GenesisAllocation.Account(shop, 0, 3, bank)),
+            new GenesisAllocation.Account(shop, 0, 3, bank),
+            new GenesisAllocation.Account(otherBank, Roles.BANK, 3, centralBank),
+            new GenesisAllocation.Account(carol, 0, 1, otherBank),
+            new GenesisAllocation.Account(taxAuthority, Roles.TAX_AUTHORITY, 3, centralBank),
+            new GenesisAllocation.Account(auditor, Roles.AUDITOR, 3, centralBank)),
         List.of(new GenesisAllocation.Taxpayer(shop, SHOP_TAX_ID)),
         List.of(new GenesisAllocation.Balance(bank, BANK_GENESIS_BALANCE)));
   }

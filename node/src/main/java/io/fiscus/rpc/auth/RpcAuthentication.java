@@ -10,6 +10,9 @@ import java.util.function.LongSupplier;
  * headers are ignored, as on a development chain.
  */
 public final class RpcAuthentication {
+  /** The HTTP (or WebSocket upgrade) header that gives a look's reason when the token has none. */
+  public static final String REASON_HEADER = "X-Fiscus-Reason";
+
   private final boolean enabled;
   private final Set<String> publicMethods;
   private final Optional<BearerTokens> tokens;
@@ -51,6 +54,23 @@ public final class RpcAuthentication {
     } catch (AuthenticationException e) {
       return new RpcAccess.Refused(e.getMessage());
     }
+  }
+
+  /**
+   * Like {@link #identify(Optional)}; an authenticated caller whose token has no {@code reason}
+   * claim takes {@code reasonHeader} (the {@value #REASON_HEADER} header) as its reason. A signed
+   * claim wins over the header.
+   */
+  public RpcAccess identify(Optional<String> authorization, Optional<String> reasonHeader) {
+    RpcAccess access = identify(authorization);
+    Optional<String> reason = reasonHeader.map(String::strip).filter(text -> !text.isEmpty());
+    if (access instanceof RpcAccess.Authenticated(Caller caller)
+        && caller.reason().isEmpty()
+        && reason.isPresent()) {
+      return new RpcAccess.Authenticated(
+          new Caller(caller.address(), caller.expiresAtSeconds(), reason));
+    }
+    return access;
   }
 
   /**

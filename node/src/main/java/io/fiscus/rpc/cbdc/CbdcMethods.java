@@ -56,6 +56,7 @@ public final class CbdcMethods {
     CbdcMethods reads = new CbdcMethods(chain, pool, consensus, peers, chainId);
     IndexQueries queries = new IndexQueries(chain, index);
     FinalityProofs proofs = new FinalityProofs(chain);
+    AccessLogQuery accessLog = new AccessLogQuery(chain, index);
     return Map.of(
         "cbdc_getAccount", reads::account,
         "cbdc_getAccountHistory", queries::accountHistory,
@@ -63,6 +64,7 @@ public final class CbdcMethods {
         "cbdc_getInvoices", queries::invoices,
         "cbdc_getTaxSummary", queries::taxSummary,
         "cbdc_getRecords", queries::records,
+        "cbdc_getAccessLog", accessLog::accessLog,
         "cbdc_getSupply", reads::supply,
         "cbdc_getFinalityProof", proofs::finalityProof,
         "cbdc_nodeStatus", reads::nodeStatus);

@@ -3,6 +3,7 @@ package io.fiscus.rpc.netty;
 import io.fiscus.rpc.JsonRpcDispatcher;
 import io.fiscus.rpc.RpcLimits;
 import io.fiscus.rpc.auth.RpcAccess;
+import io.fiscus.rpc.auth.RpcAuthentication;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -81,11 +82,13 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     byte[] body = ByteBufUtil.getBytes(request.content());
     Optional<String> authorization =
         Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+    Optional<String> reason =
+        Optional.ofNullable(request.headers().get(RpcAuthentication.REASON_HEADER));
     InetAddress ip = RpcServices.remoteIp(ctx);
     boolean queued =
         queue.enqueue(
             () -> {
-              RpcAccess access = dispatcher.identify(authorization);
+              RpcAccess access = dispatcher.identify(authorization, reason);
               return dispatcher.handle(
                   body, services.ownedMethods(ip, access), access, services.admission(ip, access));
             },
@@ -141,9 +144,7 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     // A WebSocket is authenticated once, by the upgrade request's header (browsers cannot set
     // headers on later frames); each call still checks that the token has not expired since.
-    RpcAccess access =
-        dispatcher.identify(
-            Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)));
+    RpcAccess access = identify(request);
     WebSocketRpcHandler webSocket = new WebSocketRpcHandler(services, access);
     ctx.pipeline().replace(this, "websocket", webSocket);
     ctx.pipeline()
@@ -183,5 +184,12 @@ final class HttpRpcHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("HTTP connection error; closing", cause);
     ChannelFuture unused = ctx.close();
+  }
+
+  /** The request's token and, for looks that are recorded, its {@code X-Fiscus-Reason} header. */
+  private RpcAccess identify(FullHttpRequest request) {
+    return dispatcher.identify(
+        Optional.ofNullable(request.headers().get(HttpHeaderNames.AUTHORIZATION)),
+        Optional.ofNullable(request.headers().get(RpcAuthentication.REASON_HEADER)));
   }
 }

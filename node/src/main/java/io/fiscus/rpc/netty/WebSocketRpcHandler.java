@@ -66,7 +66,7 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
     // The caller and IP are fixed for the connection's life, so are its limits and its owner.
     InetAddress ip = RpcServices.remoteIp(ctx);
     Map<String, RpcMethod> methods = new HashMap<>(services.ownedMethods(ip, access));
-    methods.putAll(subscriptions.connectionMethods(this, LimitKey.owner(access, ip)));
+    methods.putAll(subscriptions.connectionMethods(this, access, LimitKey.owner(access, ip)));
     connectionMethods = Map.copyOf(methods);
     admission = services.admission(ip, access);
     queue = services.newQueue(ctx);
