@@ -1,6 +1,7 @@
 package io.fiscus.client.demo;
 
 import io.fiscus.client.Amount;
+import io.fiscus.client.FiscusClient;
 import io.fiscus.client.TaxAuthorityClient;
 import io.fiscus.client.TaxId;
 import io.fiscus.client.rpc.Invoice;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Step 5: the tax authority lists the merchant's invoices of the current quarter and gets the VAT
- * summary for it, from the node's invoice indexes.
+ * summary for it, from the node's invoice indexes. Naming a taxpayer is a recorded look (ADR 0020),
+ * so it gives its reason: the VAT return it is checking.
  */
 final class TaxAuthorityStep implements DemoStep {
   @Override
@@ -30,17 +32,20 @@ final class TaxAuthorityStep implements DemoStep {
     int quarter = (today.getMonthValue() - 1) / 3 + 1;
     TaxPeriod period = TaxPeriod.quarter(today.getYear(), quarter);
     String periodName = today.getYear() + "-Q" + quarter;
-    TaxAuthorityClient taxAuthority = demo.parties.taxAuthority.client().taxAuthority();
-
-    demo.act(
-        "tax authority: " + taxId.value() + "'s invoices, " + periodName,
-        () ->
-            taxAuthority.stream(InvoiceQuery.all().withSellerTaxId(taxId).within(period)).toList(),
-        invoices -> describe(demo, invoices));
-    demo.act(
-        "tax authority: " + taxId.value() + "'s VAT, " + periodName,
-        () -> taxAuthority.summary(taxId, period).send(),
-        summary -> describe(demo, summary));
+    try (FiscusClient checking =
+        demo.parties.taxAuthority.client().withReason("VAT return " + periodName)) {
+      TaxAuthorityClient taxAuthority = checking.taxAuthority();
+      demo.act(
+          "tax authority: " + taxId.value() + "'s invoices, " + periodName,
+          () ->
+              taxAuthority.stream(InvoiceQuery.all().withSellerTaxId(taxId).within(period))
+                  .toList(),
+          invoices -> describe(demo, invoices));
+      demo.act(
+          "tax authority: " + taxId.value() + "'s VAT, " + periodName,
+          () -> taxAuthority.summary(taxId, period).send(),
+          summary -> describe(demo, summary));
+    }
   }
 
   private static String describe(DemoContext demo, List<Invoice> invoices) {

@@ -144,7 +144,7 @@ public final class Visibility {
   }
 
   private boolean sees(TransactionParties transaction) {
-    return (transaction.touchesInvoices() && VisibilityRules.seesInvoiceTransactions(viewer))
+    return (transaction.touchesInvoices() && VisibilityRules.seesEveryInvoice(viewer))
         || seesAny(DataKind.HISTORY, transaction.accounts());
   }
 

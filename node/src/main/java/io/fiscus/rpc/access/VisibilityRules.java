@@ -13,15 +13,18 @@ import io.fiscus.types.Address;
  *                  itself / its bank   central bank   auditor   tax authority
  *   ACCOUNT        allow               allow          record    forbid
  *   HISTORY        allow               record         record    forbid (invoice payments: allow)
- *   INVOICES       allow               forbid         record    allow
- *   TAX_SUMMARY    allow               forbid         record    allow
+ *   INVOICES       allow               forbid         record    record (lists: allow)
+ *   TAX_SUMMARY    allow               forbid         record    record
  *   RECORDS        allow               record         record    forbid
  *   ACCESS_LOG     allow               record         forbid    forbid
  *   SUPPLY         central bank only
  * </pre>
  *
- * A caller with several roles gets the most permissive verdict of them. "Its bank" is the bank that
- * registered the account, as the Registry holds it at the head.
+ * The tax authority sees every invoice in a list (a period's invoices, for VAT) without a record; a
+ * query naming a seller or buyer, or one invoice, is a look at them and is recorded, as every
+ * authority's look at an account is. A caller with several roles gets the most permissive verdict
+ * of them. "Its bank" is the bank that registered the account, as the Registry holds it at the
+ * head.
  */
 public final class VisibilityRules {
   private VisibilityRules() {}
@@ -48,10 +51,11 @@ public final class VisibilityRules {
   }
 
   /**
-   * Whether the tax authority's rule lets {@code viewer} see every transaction that touches the
-   * invoices contract (issuing, paying, cancelling, crediting), whoever its parties are.
+   * Whether the tax authority's rule lets {@code viewer} see, in lists and without naming anyone,
+   * every invoice and every transaction that touches the invoices contract (issuing, paying,
+   * cancelling, crediting), whoever its parties are.
    */
-  public static boolean seesInvoiceTransactions(Viewer viewer) {
+  public static boolean seesEveryInvoice(Viewer viewer) {
     return viewer.holds(Roles.TAX_AUTHORITY);
   }
 
@@ -88,7 +92,7 @@ public final class VisibilityRules {
 
   private static Verdict taxAuthority(DataKind kind) {
     return switch (kind) {
-      case INVOICES, TAX_SUMMARY -> Verdict.ALLOW;
+      case INVOICES, TAX_SUMMARY -> Verdict.RECORD;
       case ACCOUNT, HISTORY, RECORDS, ACCESS_LOG, SUPPLY -> Verdict.FORBID;
     };
   }
