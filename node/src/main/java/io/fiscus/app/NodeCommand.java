@@ -48,6 +48,14 @@ public final class NodeCommand implements Callable<Integer> {
   Path nodePrivateKeyFile;
 
   @Option(
+      names = "--node-private-key-password-file",
+      paramLabel = "FILE",
+      description =
+          "The password of an encrypted node key (a V3 keystore, see `fiscus key encrypt`);"
+              + " default: the FISCUS_NODE_KEY_PASSWORD environment variable.")
+  Path nodePrivateKeyPasswordFile;
+
+  @Option(
       names = "--p2p-host",
       defaultValue = "127.0.0.1",
       description = "Default: ${DEFAULT-VALUE}")
@@ -62,6 +70,14 @@ public final class NodeCommand implements Callable<Integer> {
       paramLabel = "ENODE",
       description = "Peers to connect to: enode://<128-hex public key>@host:port, comma-separated.")
   List<String> bootnodes = new ArrayList<>();
+
+  @Option(
+      names = "--p2p-ban-seconds",
+      defaultValue = "600",
+      description =
+          "How long a peer that sends invalid blocks, another chain's hello, garbage or a flood"
+              + " is banned (default: ${DEFAULT-VALUE}).")
+  long p2pBanSeconds;
 
   @Option(
       names = "--permissions-nodes-config-file",
@@ -200,6 +216,7 @@ public final class NodeCommand implements Callable<Integer> {
     checkPositive("--rpc-http-max-request-size", rpcHttpMaxRequestBytes);
     checkPositive("--rpc-max-batch-size", rpcMaxBatchSize);
     checkPositive("--tx-pool-max-size", txPoolMaxSize);
+    checkPositive("--p2p-ban-seconds", p2pBanSeconds);
     if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(logging)) {
       throw CliException.usage("--logging must be one of ERROR, WARN, INFO, DEBUG, TRACE");
     }
@@ -213,9 +230,11 @@ public final class NodeCommand implements Callable<Integer> {
         dataPath,
         genesisFile,
         Optional.ofNullable(nodePrivateKeyFile),
+        Optional.ofNullable(nodePrivateKeyPasswordFile),
         p2pHost,
         p2pPort,
         bootnodes,
+        p2pBanSeconds,
         Optional.ofNullable(permissionsNodesConfigFile),
         rpcHttpHost,
         rpcHttpPort,
@@ -236,7 +255,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
   }
 
-  private static void checkPositive(String flag, int value) {
+  private static void checkPositive(String flag, long value) {
     if (value <= 0) {
       throw CliException.usage(flag + " must be positive, not " + value);
     }

@@ -40,6 +40,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -204,7 +205,8 @@ final class NodeSetup {
             Optional.of(new NodesPermissionsFile(config.permissionsFile())));
     return Optional.of(
         new NettyPeerNetwork(
-            P2pConfig.defaults(config.p2pHost(), config.p2pPort(), bootnodes),
+            P2pConfig.defaults(config.p2pHost(), config.p2pPort(), bootnodes)
+                .withBan(Duration.ofSeconds(config.p2pBanSeconds())),
             key,
             genesis.chainId(),
             genesisHash,
