@@ -118,6 +118,11 @@ public final class NettyPeerNetwork implements PeerNetwork {
             chainId, genesisHash, self, allowlist, config.peersMax(), Secp256k1.recovery());
   }
 
+  /** Where the TLS private key is kept in {@code dataDirectory} (mode 600). */
+  public static Path tlsKeyFile(Path dataDirectory) {
+    return dataDirectory.resolve(TlsIdentity.KEY_FILE);
+  }
+
   /** This node's id. */
   public PeerId self() {
     return self;
