@@ -83,7 +83,7 @@ public final class NodeNetwork implements PeerNetwork.Handler {
     try {
       switch (NetworkCodec.decode(type, payload)) {
         case NetworkDecoding.Malformed malformed ->
-            network.ban(from, BanReason.MALFORMED_MESSAGE, type + ": " + malformed.detail());
+            network.ban(from, BanReason.MALFORMED_MESSAGE, malformed.detail());
         case NetworkDecoding.Decoded decoded -> dispatch(from, decoded.message(), payload);
       }
     } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param drainSeconds how long to wait after the last submission for finality to stop progressing
  * @param recoveries signatures recovered to measure the machine's recovery rate
  * @param catchUp after each run, time a fresh full node syncing the run's chain
+ * @param misbehavingPeer connect an allowed peer that floods and sends garbage during the load
  * @param blockGasLimit a block gas limit written into the generated genesis, if given
  * @param nodeClasspath the node's classpath, if not this JVM's
  * @param nodeJvmOptions extra JVM options for the node
@@ -38,6 +39,7 @@ public record LoadOptions(
     int drainSeconds,
     int recoveries,
     boolean catchUp,
+    boolean misbehavingPeer,
     Optional<Long> blockGasLimit,
     Optional<String> nodeClasspath,
     List<String> nodeJvmOptions,
@@ -51,6 +53,7 @@ public record LoadOptions(
                            [--block-period-ms MS] [--senders N] [--batch N] [--connections N]
                            [--poll-ms MS] [--drain-seconds S] [--recoveries N] [--no-catch-up]
                            [--block-gas-limit GAS] [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
+                           [--misbehaving-peer]   an allowed peer floods and sends garbage
              scripts/bench --jmh [PATTERN [JMH flags]]     the JMH micro-benchmarks instead
         defaults: --validators 1,4 --tps 4000 --duration 30 --block-period-ms 250 --senders 2000
                   --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
@@ -101,6 +104,7 @@ public record LoadOptions(
     int drain = 30;
     int recoveries = 20_000;
     boolean catchUp = true;
+    boolean misbehavingPeer = false;
     Optional<Long> gasLimit = Optional.empty();
     Optional<String> classpath = Optional.empty();
     List<String> jvmOptions = List.of();
@@ -113,6 +117,7 @@ public record LoadOptions(
         case "--quick" -> {}
         case "--keep" -> keep = true;
         case "--no-catch-up" -> catchUp = false;
+        case "--misbehaving-peer" -> misbehavingPeer = true;
         case "--help", "-h" -> help = true;
         default -> {
           if (i + 1 >= arguments.length) {
@@ -151,6 +156,7 @@ public record LoadOptions(
         drain,
         recoveries,
         catchUp,
+        misbehavingPeer,
         gasLimit,
         classpath,
         jvmOptions,

@@ -61,14 +61,15 @@ class PeerBanIT {
     cluster.cutOff(SYNCING); // at first the syncing node reaches the byzantine peer only
     ClusterNode validator = cluster.validators().get(0);
     cluster.awaitHeight(validator, 20, FIRST_BLOCKS);
+    // The syncing node first, so the byzantine peer's first dial finds it (no redial backoff).
+    ClusterNode syncing = cluster.node(SYNCING);
+    cluster.start(List.of(syncing));
     NettyPeerNetwork byzantine = byzantinePeer(cluster, dir);
     PeerId upstream = peerId(validator);
     TamperingRelay relay = new TamperingRelay(byzantine, upstream, 3);
     byzantine.setHandler(relay);
     byzantine.start();
     try {
-      ClusterNode syncing = cluster.node(SYNCING);
-      cluster.start(List.of(syncing));
 
       cluster.await(
           "the syncing node to ban the peer serving forged blocks",
