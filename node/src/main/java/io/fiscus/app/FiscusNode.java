@@ -68,7 +68,7 @@ public final class FiscusNode implements AutoCloseable {
   private void wire(NodeConfig config, PeerNetworkFactory peerNetworks) {
     GenesisConfig genesis = NodeSetup.readGenesis(config.genesisFile());
     GenesisBlock genesisBlock = GenesisBlock.of(genesis);
-    PrivateKey key = NodeSetup.loadOrCreateKey(config.keyFile());
+    PrivateKey key = NodeSetup.loadOrCreateKey(config);
     KeyValueStore store = RocksDbKeyValueStore.open(NodeSetup.databasePath(config.dataPath()));
     toClose.push(store);
     NodeMetrics metrics = new NodeMetrics();

@@ -19,15 +19,20 @@ import picocli.CommandLine.Spec;
 /** {@code fiscus key}: node and account keys (secp256k1, hex files as Besu writes them). */
 @Command(
     name = "key",
-    description = "Generate a key or show the address of a key file.",
+    description = "Generate a key, show the address of a key file, or encrypt a node key.",
     mixinStandardHelpOptions = true,
-    subcommands = {KeyCommand.Generate.class, KeyCommand.ShowAddress.class})
+    subcommands = {
+      KeyCommand.Generate.class,
+      KeyCommand.ShowAddress.class,
+      EncryptKeyCommand.class
+    })
 public final class KeyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing subcommand: generate or address");
+    throw new ParameterException(
+        spec.commandLine(), "Missing subcommand: generate, address or encrypt");
   }
 
   /** {@code fiscus key generate [--out FILE]}. */

@@ -50,6 +50,14 @@ public final class NodeCommand implements Callable<Integer> {
   Path nodePrivateKeyFile;
 
   @Option(
+      names = "--node-private-key-password-file",
+      paramLabel = "FILE",
+      description =
+          "The password of an encrypted node key (a V3 keystore, see `fiscus key encrypt`);"
+              + " default: the FISCUS_NODE_KEY_PASSWORD environment variable.")
+  Path nodePrivateKeyPasswordFile;
+
+  @Option(
       names = "--p2p-host",
       defaultValue = "127.0.0.1",
       description = "Default: ${DEFAULT-VALUE}")
@@ -64,6 +72,14 @@ public final class NodeCommand implements Callable<Integer> {
       paramLabel = "ENODE",
       description = "Peers to connect to: enode://<128-hex public key>@host:port, comma-separated.")
   List<String> bootnodes = new ArrayList<>();
+
+  @Option(
+      names = "--p2p-ban-seconds",
+      defaultValue = "600",
+      description =
+          "How long a peer that sends invalid blocks, another chain's hello, garbage or a flood"
+              + " is banned (default: ${DEFAULT-VALUE}).")
+  long p2pBanSeconds;
 
   @Option(
       names = "--permissions-nodes-config-file",
@@ -264,6 +280,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
     checkPositive("--rpc-max-filters-per-caller", rpcMaxFiltersPerCaller);
     checkPositive("--rpc-max-subscriptions-per-caller", rpcMaxSubscriptionsPerCaller);
+    checkPositive("--p2p-ban-seconds", p2pBanSeconds);
     if (!List.of("ERROR", "WARN", "INFO", "DEBUG", "TRACE").contains(logging)) {
       throw CliException.usage("--logging must be one of ERROR, WARN, INFO, DEBUG, TRACE");
     }
@@ -277,9 +294,11 @@ public final class NodeCommand implements Callable<Integer> {
         dataPath,
         genesisFile,
         Optional.ofNullable(nodePrivateKeyFile),
+        Optional.ofNullable(nodePrivateKeyPasswordFile),
         p2pHost,
         p2pPort,
         bootnodes,
+        p2pBanSeconds,
         Optional.ofNullable(permissionsNodesConfigFile),
         rpcHttpHost,
         rpcHttpPort,
@@ -323,7 +342,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
   }
 
-  private static void checkPositive(String flag, int value) {
+  private static void checkPositive(String flag, long value) {
     if (value <= 0) {
       throw CliException.usage(flag + " must be positive, not " + value);
     }

@@ -10,6 +10,9 @@ import java.util.Optional;
  * and checked. Immutable; the composition root reads it once.
  *
  * @param nodePrivateKeyFile the node key; when absent, {@code <data-path>/key} (created if missing)
+ * @param nodePrivateKeyPasswordFile the keystore password's file, when the key file is a keystore
+ *     (else the password comes from {@code FISCUS_NODE_KEY_PASSWORD})
+ * @param p2pBanSeconds how long a misbehaving peer is banned
  * @param permissionsNodesConfigFile the full nodes allowed to connect; when absent, {@code
  *     <data-path>/permissions_config.toml} (a missing file admits validators only)
  * @param rpcWsPort a separate WebSocket port; when absent, WebSocket is served on the HTTP port
@@ -23,9 +26,11 @@ public record NodeConfig(
     Path dataPath,
     Path genesisFile,
     Optional<Path> nodePrivateKeyFile,
+    Optional<Path> nodePrivateKeyPasswordFile,
     String p2pHost,
     int p2pPort,
     List<String> bootnodes,
+    long p2pBanSeconds,
     Optional<Path> permissionsNodesConfigFile,
     String rpcHttpHost,
     int rpcHttpPort,

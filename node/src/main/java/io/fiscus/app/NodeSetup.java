@@ -18,7 +18,6 @@ import io.fiscus.genesis.GenesisConfig;
 import io.fiscus.genesis.GenesisException;
 import io.fiscus.genesis.GenesisParser;
 import io.fiscus.genesis.NodeKeyFile;
-import io.fiscus.genesis.NodeKeyFileException;
 import io.fiscus.genesis.QbftOptions;
 import io.fiscus.mempool.Mempool;
 import io.fiscus.mempool.MempoolConfig;
@@ -77,8 +76,12 @@ final class NodeSetup {
     }
   }
 
-  /** The node key, or a new one written to {@code file} (mode 600) when there is none yet. */
-  static PrivateKey loadOrCreateKey(Path file) {
+  /**
+   * The node key (a hex file or an encrypted keystore, readable by its owner only), or a new one
+   * written to the config's key file (mode 600) when there is none yet.
+   */
+  static PrivateKey loadOrCreateKey(NodeConfig config) {
+    Path file = config.keyFile();
     if (!Files.exists(file)) {
       PrivateKey created = PrivateKey.random(new SecureRandom());
       createDirectories(file.toAbsolutePath().getParent());
@@ -86,10 +89,14 @@ final class NodeSetup {
       LOG.info("Generated a new node key in {}", file);
       return created;
     }
-    try {
-      return NodeKeyFile.read(file);
-    } catch (NodeKeyFileException e) {
-      throw CliException.usage(e.getMessage());
+    return NodeKeys.read(file, config.nodePrivateKeyPasswordFile(), System::getenv);
+  }
+
+  /** Refuses a TLS key that others than its owner may read (it is made with mode 600). */
+  static void checkTlsKey(Path dataPath) {
+    Path tlsKey = NettyPeerNetwork.tlsKeyFile(dataPath);
+    if (Files.exists(tlsKey)) {
+      KeyFilePermissions.requireOwnerOnly(tlsKey, "TLS key file");
     }
   }
 
@@ -225,13 +232,15 @@ final class NodeSetup {
         throw CliException.usage("--bootnodes: " + e.getMessage());
       }
     }
+    checkTlsKey(config.dataPath());
     Allowlist allowlist =
         new Allowlist(
             () -> Set.copyOf(currentValidators.get()),
             Optional.of(new NodesPermissionsFile(config.permissionsFile())));
     return Optional.of(
         new NettyPeerNetwork(
-            P2pConfig.defaults(config.p2pHost(), config.p2pPort(), bootnodes),
+            P2pConfig.defaults(config.p2pHost(), config.p2pPort(), bootnodes)
+                .withBan(Duration.ofSeconds(config.p2pBanSeconds())),
             key,
             genesis.chainId(),
             genesisHash,

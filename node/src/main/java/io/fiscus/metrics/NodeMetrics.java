@@ -75,10 +75,10 @@ public final class NodeMetrics {
           .help("Connections closed before or at the hello, by reason")
           .labelNames("reason")
           .register(registry);
-  public final Counter p2pPenalties =
+  public final Counter p2pBans =
       Counter.builder()
-          .name("fiscus_p2p_penalties_total")
-          .help("Peers disconnected and barred for misbehaving, by reason")
+          .name("fiscus_p2p_bans_total")
+          .help("Peers (or addresses) disconnected and banned for misbehaving, by reason")
           .labelNames("reason")
           .register(registry);
   public final Counter p2pDroppedFrames =

@@ -9,6 +9,7 @@ import io.fiscus.chain.CommittedBlock;
 import io.fiscus.consensus.driver.ChainBlock;
 import io.fiscus.consensus.driver.ConsensusDriver;
 import io.fiscus.consensus.driver.SyncImport;
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.MessageType;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.p2p.PeerNetwork;
@@ -35,11 +36,11 @@ import org.slf4j.LoggerFactory;
  * them (a few requests in flight, each retried on another peer after a timeout), and hands them to
  * the consensus driver strictly in order; the driver checks seals and execution and commits them.
  *
- * <p>A peer is penalized when it serves blocks it was not asked for or a block the driver rejects
- * (bad seals, wrong roots); everything fetched then is dropped and sync starts again from the head
- * with the other peers. A peer that answers with fewer blocks than its announced head had is not
- * penalized, but its head is lowered to what it showed (a claimed head is only a hint until
- * served), so a lying announcement cannot keep the node "syncing" for long.
+ * <p>A peer is banned when it serves blocks it was not asked for or a block the driver rejects (bad
+ * seals, wrong roots); everything fetched then is dropped and sync starts again from the head with
+ * the other peers. A peer that answers with fewer blocks than its announced head had is not banned,
+ * but its head is lowered to what it showed (a claimed head is only a hint until served), so a
+ * lying announcement cannot keep the node "syncing" for long.
  *
  * <p>While a connected peer's head is more than one block ahead, the node is {@linkplain #syncing()
  * syncing} and the driver does not vote (ADR 11). All decisions run on one thread; network threads
@@ -389,23 +390,32 @@ public final class BlockSynchronizer implements ChainListener {
     }
   }
 
-  /** The served blocks as chain blocks, or empty (and the peer penalized) if not what was asked. */
+  /** The served blocks as chain blocks, or empty (and the peer banned) if not what was asked. */
   private Optional<List<ChainBlock>> checkServed(PeerId peer, Range range, List<Block> blocks) {
     if (blocks.size() > range.count()) {
-      penalize(peer, "served " + blocks.size() + " blocks for " + range.count());
+      ban(
+          peer,
+          BanReason.UNASKED_BLOCKS,
+          "served " + blocks.size() + " blocks for " + range.count());
       return Optional.empty();
     }
     List<ChainBlock> chainBlocks = new ArrayList<>(blocks.size());
     for (int index = 0; index < blocks.size(); index++) {
       Block block = blocks.get(index);
       if (block.header().number() != range.from() + index) {
-        penalize(peer, "served block " + block.header().number() + " out of sequence");
+        ban(
+            peer,
+            BanReason.UNASKED_BLOCKS,
+            "served block " + block.header().number() + " out of sequence");
         return Optional.empty();
       }
       try {
         chainBlocks.add(ChainBlock.of(block));
       } catch (BlockCodecException e) {
-        penalize(peer, "served a block without QBFT extraData: " + e.getMessage());
+        ban(
+            peer,
+            BanReason.MALFORMED_MESSAGE,
+            "served a block without QBFT extraData: " + e.getMessage());
         return Optional.empty();
       }
     }
@@ -426,7 +436,10 @@ public final class BlockSynchronizer implements ChainListener {
             rejected.number(),
             rejected.reason(),
             rejected.detail());
-        penalize(batch.peer(), "invalid block " + rejected.number() + ": " + rejected.reason());
+        ban(
+            batch.peer(),
+            BanReason.INVALID_BLOCK,
+            "block " + rejected.number() + ": " + rejected.reason());
         restart();
       }
       case SyncImport.NotImported refused -> {
@@ -457,8 +470,8 @@ public final class BlockSynchronizer implements ChainListener {
     }
   }
 
-  private void penalize(PeerId peer, String reason) {
-    network.penalize(peer, reason);
+  private void ban(PeerId peer, BanReason reason, String detail) {
+    network.ban(peer, reason, detail);
     forget(peer);
   }
 

@@ -4,6 +4,6 @@ package io.fiscus.network;
 public sealed interface NetworkDecoding {
   record Decoded(NetworkMessage message) implements NetworkDecoding {}
 
-  /** The payload breaks the message's format or bounds: the sender is penalized. */
+  /** The payload breaks the message's format or bounds: the sender is banned. */
   record Malformed(String detail) implements NetworkDecoding {}
 }

@@ -4,6 +4,7 @@ import io.fiscus.chain.ChainReader;
 import io.fiscus.consensus.driver.ConsensusDriver;
 import io.fiscus.consensus.driver.ConsensusGossip;
 import io.fiscus.mempool.TransactionPool;
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.MessageType;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.p2p.PeerNetwork;
@@ -14,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's protocols over a {@link PeerNetwork}: decodes each frame ({@link NetworkCodec}) and
- * hands it to transaction gossip, consensus gossip, block serving or sync. A malformed payload
- * penalizes its sender; nothing here throws into the transport.
+ * hands it to transaction gossip, consensus gossip, block serving or sync. A malformed payload bans
+ * its sender; nothing here throws into the transport.
  *
  * <p>Wiring (the consensus driver and this layer need each other): build this, give {@link
  * #consensusGossip()} to the driver, {@link TransactionGossip#onPooled} to the pool's accepted
@@ -82,7 +83,7 @@ public final class NodeNetwork implements PeerNetwork.Handler {
     try {
       switch (NetworkCodec.decode(type, payload)) {
         case NetworkDecoding.Malformed malformed ->
-            network.penalize(from, "malformed " + malformed.detail());
+            network.ban(from, BanReason.MALFORMED_MESSAGE, malformed.detail());
         case NetworkDecoding.Decoded decoded -> dispatch(from, decoded.message(), payload);
       }
     } catch (RuntimeException e) {

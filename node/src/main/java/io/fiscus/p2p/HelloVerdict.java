@@ -1,6 +1,7 @@
 package io.fiscus.p2p;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The outcome of checking a peer's hello. */
 public sealed interface HelloVerdict {
@@ -16,11 +17,20 @@ public sealed interface HelloVerdict {
     }
   }
 
-  /** The connection must be closed. {@code peer} is known when the hello was authentic. */
-  record Refused(RefusalReason reason, String detail) implements HelloVerdict {
+  /**
+   * The connection must be closed. {@code signer} is the peer when the hello's signature was
+   * checked (it is authentic), so an offence can be held against its key.
+   */
+  record Refused(RefusalReason reason, String detail, Optional<PeerId> signer)
+      implements HelloVerdict {
     public Refused {
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(detail, "detail");
+      Objects.requireNonNull(signer, "signer");
+    }
+
+    public Refused(RefusalReason reason, String detail) {
+      this(reason, detail, Optional.empty());
     }
   }
 }

@@ -20,7 +20,7 @@ public final class HelloVerifier {
 
   /** What the verifier needs to know about the transport's connections. */
   public interface Connections {
-    boolean isPenalized(PeerId peer);
+    boolean isBanned(PeerId peer);
 
     /** Whether a connection to {@code peer} exists and was dialed by us; empty if none exists. */
     Optional<Boolean> existingDialedByUs(PeerId peer);
@@ -72,10 +72,16 @@ public final class HelloVerifier {
       return refused(RefusalReason.BAD_SIGNATURE, "signature does not recover " + peer);
     }
     if (hello.chainId() != chainId) {
-      return refused(RefusalReason.WRONG_CHAIN_ID, peer + " is on chain " + hello.chainId());
+      return new HelloVerdict.Refused(
+          RefusalReason.WRONG_CHAIN_ID,
+          peer + " is on chain " + hello.chainId(),
+          Optional.of(peer));
     }
     if (!hello.genesisHash().equals(genesisHash)) {
-      return refused(RefusalReason.WRONG_GENESIS, peer + " has genesis " + hello.genesisHash());
+      return new HelloVerdict.Refused(
+          RefusalReason.WRONG_GENESIS,
+          peer + " has genesis " + hello.genesisHash(),
+          Optional.of(peer));
     }
     if (hello.protocolVersion() != Hello.PROTOCOL_VERSION) {
       return refused(
@@ -88,8 +94,8 @@ public final class HelloVerifier {
     if (dialed.isPresent() && !dialed.get().equals(peer)) {
       return refused(RefusalReason.UNEXPECTED_PEER, "dialed " + dialed.get() + ", got " + peer);
     }
-    if (state.isPenalized(peer)) {
-      return refused(RefusalReason.PENALIZED, peer + " is serving a penalty");
+    if (state.isBanned(peer)) {
+      return refused(RefusalReason.BANNED, peer + " is banned");
     }
     if (!allowlist.isAllowed(peer)) {
       return refused(RefusalReason.NOT_ALLOWLISTED, peer + " (" + peer.address() + ")");

@@ -21,8 +21,7 @@ import java.util.Objects;
  * @param handshakeTimeout the time from TCP connect to an accepted hello
  * @param pingInterval a keepalive frame is sent after this much write silence
  * @param idleTimeout a connection with this much read silence is closed (half-open peers)
- * @param penaltyFirst how long a first offence bars a peer (doubling per offence)
- * @param penaltyMax the longest bar
+ * @param ban how long a misbehaving peer (or, for garbage before the hello, its address) is banned
  * @param permissionsReloadInterval how often the permissions file's modification time is checked
  * @param eventLoopThreads Netty threads for all connections
  */
@@ -40,13 +39,13 @@ public record P2pConfig(
     Duration handshakeTimeout,
     Duration pingInterval,
     Duration idleTimeout,
-    Duration penaltyFirst,
-    Duration penaltyMax,
+    Duration ban,
     Duration permissionsReloadInterval,
     int eventLoopThreads) {
 
   public static final int PEERS_MAX_DEFAULT = 25;
   public static final int FRAME_BYTES_MAX_DEFAULT = 16 * 1024 * 1024;
+  public static final Duration BAN_DEFAULT = Duration.ofMinutes(10);
 
   public P2pConfig {
     Objects.requireNonNull(host, "host");
@@ -60,9 +59,33 @@ public record P2pConfig(
     requirePositive(inboundFramesPerSecond, "inboundFramesPerSecond");
     requirePositive(inboundFramesBurst, "inboundFramesBurst");
     requirePositive(eventLoopThreads, "eventLoopThreads");
+    if (ban.isNegative() || ban.isZero()) {
+      throw new IllegalArgumentException("ban must be positive, got " + ban);
+    }
     if (reconnectBackoffMax.compareTo(reconnectBackoffMin) < 0) {
       throw new IllegalArgumentException("reconnectBackoffMax < reconnectBackoffMin");
     }
+  }
+
+  /** These settings with bans lasting {@code ban}. */
+  public P2pConfig withBan(Duration ban) {
+    return new P2pConfig(
+        host,
+        port,
+        staticPeers,
+        peersMax,
+        frameBytesMax,
+        outboundQueueFramesMax,
+        inboundFramesPerSecond,
+        inboundFramesBurst,
+        reconnectBackoffMin,
+        reconnectBackoffMax,
+        handshakeTimeout,
+        pingInterval,
+        idleTimeout,
+        ban,
+        permissionsReloadInterval,
+        eventLoopThreads);
   }
 
   /** The defaults for a node listening on {@code host:port} with these static peers. */
@@ -81,8 +104,7 @@ public record P2pConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(5),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(10),
-        Duration.ofMinutes(10),
+        BAN_DEFAULT,
         Duration.ofSeconds(2),
         2);
   }

@@ -39,8 +39,11 @@ public interface PeerNetwork extends Peers {
   Set<PeerId> connectedPeers();
 
   /**
-   * A protocol found a peer misbehaving (an invalid block, a forged message): disconnect it and
-   * count the reason; repeated offences keep it away for longer.
+   * A protocol found a peer misbehaving (an invalid block, a malformed message): disconnect it, ban
+   * its key for the configured time (its connections are refused and it is not dialed), count and
+   * log the reason.
+   *
+   * @param detail for the log: what exactly was wrong
    */
-  void penalize(PeerId peer, String reason);
+  void ban(PeerId peer, BanReason reason, String detail);
 }

@@ -20,8 +20,10 @@ public enum RefusalReason {
   UNEXPECTED_PEER,
   /** Neither a current validator nor in the permissions file. */
   NOT_ALLOWLISTED,
-  /** The peer is serving a penalty for misbehaving. */
-  PENALIZED,
+  /** The peer's node key is banned for misbehaving. */
+  BANNED,
+  /** The remote address is banned for sending garbage before a hello. */
+  BANNED_ADDRESS,
   /** A connection to this peer exists and wins the tie-break. */
   DUPLICATE,
   /** The peer bound is reached. */

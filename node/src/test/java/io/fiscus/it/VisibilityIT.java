@@ -139,8 +139,12 @@ class VisibilityIT {
   void theTaxAuthoritySeesInvoicesButNotAPlainTransfer() {
     RawRpc tax = as("tax-authority");
 
-    assertThat(tax.result("cbdc_getInvoice", merchantInvoiceId)).isNotNull();
     assertThat(tax.result("cbdc_getInvoices", java.util.Map.of()).get("items")).hasSize(2);
+    assertForbidden(tax.call("cbdc_getInvoice", merchantInvoiceId), "a reason is required");
+    assertThat(
+            tax.withHeader("X-Fiscus-Reason", "VAT return 2026-Q4")
+                .result("cbdc_getInvoice", merchantInvoiceId))
+        .isNotNull();
     assertForbidden(tax.call("eth_getTransactionByHash", plainTransfer), "not visible");
     assertThat(logTransactions("tax-authority")).doesNotContain(plainTransfer);
   }

@@ -1,5 +1,6 @@
 package io.fiscus.network;
 
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.MessageType;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.p2p.PeerNetwork;
@@ -90,8 +91,8 @@ final class FakePeerNetwork implements PeerNetwork {
   }
 
   @Override
-  public void penalize(PeerId peer, String reason) {
-    hub.penalized(id, peer, reason);
+  public void ban(PeerId peer, BanReason reason, String detail) {
+    hub.penalized(id, peer, reason.label() + ": " + detail);
   }
 
   @Override

@@ -116,12 +116,11 @@ class HelloVerifierTest {
   }
 
   @Test
-  void aPenalizedOrUnlistedPeerIsRefused() {
-    connections.penalized.add(peer);
+  void aBannedOrUnlistedPeerIsRefused() {
+    connections.banned.add(peer);
     assertRefused(
-        verify(hello(peerKey, CHAIN_ID, GENESIS, binding), Optional.empty()),
-        RefusalReason.PENALIZED);
-    connections.penalized.clear();
+        verify(hello(peerKey, CHAIN_ID, GENESIS, binding), Optional.empty()), RefusalReason.BANNED);
+    connections.banned.clear();
     validators.remove(peer.address());
     assertRefused(
         verify(hello(peerKey, CHAIN_ID, GENESIS, binding), Optional.empty()),
@@ -209,13 +208,13 @@ class HelloVerifierTest {
   }
 
   private static final class FakeConnections implements HelloVerifier.Connections {
-    final Set<PeerId> penalized = new HashSet<>();
+    final Set<PeerId> banned = new HashSet<>();
     final Map<PeerId, Boolean> existing = new HashMap<>();
     int count;
 
     @Override
-    public boolean isPenalized(PeerId peer) {
-      return penalized.contains(peer);
+    public boolean isBanned(PeerId peer) {
+      return banned.contains(peer);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param catchUp after each run, time a fresh full node syncing the run's chain
  * @param catchUpHeight before the catch-up, let the network grow to this height with an empty block
  *     at every period (the genesis gets {@code emptyblockperiodseconds: 0})
+ * @param misbehavingPeer connect an allowed peer that floods and sends garbage during the load
  * @param blockGasLimit a block gas limit written into the generated genesis, if given
  * @param nodeClasspath the node's classpath, if not this JVM's
  * @param nodeJvmOptions extra JVM options for the node
@@ -41,6 +42,7 @@ public record LoadOptions(
     int recoveries,
     boolean catchUp,
     Optional<Long> catchUpHeight,
+    boolean misbehavingPeer,
     Optional<Long> blockGasLimit,
     Optional<String> nodeClasspath,
     List<String> nodeJvmOptions,
@@ -53,7 +55,8 @@ public record LoadOptions(
       usage: scripts/bench [--quick] [--validators N[,N...]] [--tps N[,N...]] [--duration S]
                            [--block-period-ms MS] [--senders N] [--batch N] [--connections N]
                            [--poll-ms MS] [--drain-seconds S] [--recoveries N] [--no-catch-up]
-                           [--catch-up-height H] [--block-gas-limit GAS] [--node-jvm-opts "OPTS"] [--out FILE] [--keep]
+                           [--catch-up-height H] [--block-gas-limit GAS] [--node-jvm-opts "OPTS"]
+                           [--out FILE] [--keep] [--misbehaving-peer]
              scripts/bench --jmh [PATTERN [JMH flags]]     the JMH micro-benchmarks instead
         defaults: --validators 1,4 --tps 4000 --duration 30 --block-period-ms 250 --senders 2000
                   --batch 250 --connections 4 --poll-ms 10 --drain-seconds 30 --recoveries 20000
@@ -108,6 +111,7 @@ public record LoadOptions(
     int recoveries = 20_000;
     boolean catchUp = true;
     Optional<Long> catchUpHeight = Optional.empty();
+    boolean misbehavingPeer = false;
     Optional<Long> gasLimit = Optional.empty();
     Optional<String> classpath = Optional.empty();
     List<String> jvmOptions = List.of();
@@ -120,6 +124,7 @@ public record LoadOptions(
         case "--quick" -> {}
         case "--keep" -> keep = true;
         case "--no-catch-up" -> catchUp = false;
+        case "--misbehaving-peer" -> misbehavingPeer = true;
         case "--help", "-h" -> help = true;
         default -> {
           if (i + 1 >= arguments.length) {
@@ -160,6 +165,7 @@ public record LoadOptions(
         recoveries,
         catchUp,
         catchUpHeight,
+        misbehavingPeer,
         gasLimit,
         classpath,
         jvmOptions,

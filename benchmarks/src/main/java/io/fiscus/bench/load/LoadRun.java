@@ -7,6 +7,7 @@ import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
+import io.fiscus.types.Hash;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +33,8 @@ import java.util.stream.Stream;
 public final class LoadRun {
   static final long CHAIN_ID = 1337;
   private static final long FUNDS_PER_SENDER = 1_000_000;
+  private static final Pattern BANS_SERIES =
+      Pattern.compile("fiscus_p2p_bans_total\\{reason=\"([a-z_]+)\"}");
 
   private final LoadOptions options;
   private final NodeProcess.Launcher launcher;
@@ -130,6 +136,7 @@ public final class LoadRun {
     long selfTicksBefore = cpuTicks(ProcessHandle.current().pid());
     long machineTicksBefore = ProcStats.machineBusyTicks().orElse(0);
     long windowStart = System.nanoTime();
+    Optional<MisbehavingPeer> misbehaving = startMisbehavingPeer(network, rpc);
     poller.start();
     mempools.forEach(MempoolSampler::start);
     long start = System.nanoTime() + 50_000_000L;
@@ -137,6 +144,7 @@ public final class LoadRun {
     drain(nodes, poller, generator);
     poller.stop();
     long windowNanos = System.nanoTime() - windowStart;
+    misbehaving.ifPresent(peer -> reportMisbehavingPeer(peer, metrics));
     long nodesTicks = 0;
     List<RunFigures.NodeWindow> windows = new ArrayList<>();
     for (int v = 0; v < nodes.size(); v++) {
@@ -169,6 +177,47 @@ public final class LoadRun {
             ticksToNanos(selfTicks),
             ticksToNanos(Math.max(0, otherTicks)),
             windows));
+  }
+
+  private Optional<MisbehavingPeer> startMisbehavingPeer(LocalNetwork network, JsonRpcClient rpc) {
+    if (!options.misbehavingPeer()) {
+      return Optional.empty();
+    }
+    Hash genesis =
+        Hash.fromHex(rpc.call("eth_getBlockByNumber", "0x0", false).path("hash").asText());
+    out.println(
+        "  misbehaving peer: an allowed full node floods and sends garbage to each validator");
+    return Optional.of(
+        MisbehavingPeer.start(
+            network, genesis, network.networkDirectory().resolveSibling("misbehaving-peer")));
+  }
+
+  /** One line beside the run's figures: what the peer did, and what the validators did about it. */
+  private void reportMisbehavingPeer(MisbehavingPeer peer, List<NodeMetricsReader> metrics) {
+    MisbehavingPeer.Tally tally = peer.tally();
+    peer.close();
+    Map<String, Long> bansByReason = new TreeMap<>();
+    double refused = 0;
+    for (NodeMetricsReader reader : metrics) {
+      Map<String, Double> samples = reader.scrape().orElse(Map.of());
+      samples.forEach(
+          (series, value) -> {
+            Matcher reason = BANS_SERIES.matcher(series);
+            if (reason.matches()) {
+              bansByReason.merge(reason.group(1), value.longValue(), Long::sum);
+            }
+          });
+      refused += samples.getOrDefault("fiscus_p2p_refused_total{reason=\"banned\"}", 0.0);
+    }
+    out.printf(
+        "  misbehaving peer: connected %d times (%d floods, %d malformed messages); the"
+            + " validators banned it %d times %s and refused %.0f reconnections while banned%n",
+        tally.connections(),
+        tally.floods(),
+        tally.malformedMessages(),
+        bansByReason.values().stream().mapToLong(Long::longValue).sum(),
+        bansByReason,
+        refused);
   }
 
   /** Waits until every accepted transaction is final, or finality stops progressing. */

@@ -3,6 +3,7 @@ package io.fiscus.bench.load;
 import io.fiscus.crypto.Keccak;
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
+import io.fiscus.genesis.NodeKeyFile;
 import io.fiscus.p2p.Enode;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.types.Bytes;
@@ -80,7 +81,7 @@ public final class LocalNetwork implements AutoCloseable {
     }
     Path fullDirectory = directory.resolve("full-node");
     PrivateKey fullKey = fullNodeKey();
-    Path keyFile = write(fullDirectory.resolve("key"), fullKey.toBytes().toHex() + "\n");
+    Path keyFile = writeKey(fullDirectory.resolve("key"), fullKey);
     Member full =
         new Member(
             "full-node",
@@ -92,10 +93,13 @@ public final class LocalNetwork implements AutoCloseable {
                 "--p2p-host",
                 "127.0.0.1"),
             enode(fullKey, NodeProcess.freePort()));
+    // The misbehaving peer (--misbehaving-peer) is an allowed full node too, with a key of its own
+    // so the catch-up node is not caught by its bans.
+    Enode misbehaving = enode(misbehavingPeerKey(), NodeProcess.freePort());
     Path permissions =
         write(
             network.resolve("permissions_config.toml"),
-            "nodes-allowlist=[\"" + full.enode().url() + "\"]\n");
+            "nodes-allowlist=[\"" + full.enode().url() + "\", \"" + misbehaving.url() + "\"]\n");
     return new LocalNetwork(launcher, directory, chainId, members, full, permissions);
   }
 
@@ -189,7 +193,16 @@ public final class LocalNetwork implements AutoCloseable {
 
   /** Derived from a fixed text, so runs are repeatable and the key never clashes with others. */
   private static PrivateKey fullNodeKey() {
-    Bytes seed = Bytes.wrap("fiscus-bench-full-node".getBytes(StandardCharsets.UTF_8));
+    return keyFrom("fiscus-bench-full-node");
+  }
+
+  /** The key of the allowed peer that misbehaves during a {@code --misbehaving-peer} run. */
+  static PrivateKey misbehavingPeerKey() {
+    return keyFrom("fiscus-bench-misbehaving-peer");
+  }
+
+  private static PrivateKey keyFrom(String text) {
+    Bytes seed = Bytes.wrap(text.getBytes(StandardCharsets.UTF_8));
     return new PrivateKey(new BigInteger(1, Keccak.hash(seed).bytes().unsafeArray()));
   }
 
@@ -199,6 +212,18 @@ public final class LocalNetwork implements AutoCloseable {
     } catch (IOException unreadable) {
       throw new UncheckedIOException("cannot read " + file, unreadable);
     }
+  }
+
+  /** A node key file of mode 600 (the node refuses one others may read). */
+  private static Path writeKey(Path file, PrivateKey key) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+    } catch (IOException unwritable) {
+      throw new UncheckedIOException("cannot write " + file, unwritable);
+    }
+    NodeKeyFile.write(file, key);
+    return file;
   }
 
   private static Path write(Path file, String text) {

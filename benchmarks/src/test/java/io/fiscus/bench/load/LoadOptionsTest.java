@@ -57,6 +57,12 @@ class LoadOptionsTest {
   }
 
   @Test
+  void aMisbehavingPeerJoinsOnlyWhenAsked() {
+    assertThat(LoadOptions.parse().misbehavingPeer()).isFalse();
+    assertThat(LoadOptions.parse("--quick", "--misbehaving-peer").misbehavingPeer()).isTrue();
+  }
+
+  @Test
   void nodeJvmOptionsSplitOnWhitespace() {
     assertThat(
             LoadOptions.parse("--node-jvm-opts", " -Xmx2g  -XX:+AlwaysPreTouch").nodeJvmOptions())

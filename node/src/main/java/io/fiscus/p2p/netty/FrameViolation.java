@@ -1,15 +1,21 @@
 package io.fiscus.p2p.netty;
 
-import java.util.Locale;
+import io.fiscus.p2p.BanReason;
 
-/** Ways a peer can break the framing; each disconnects and penalizes it. */
+/** Ways a peer can break the framing; each disconnects and bans it. */
 enum FrameViolation {
-  OVERSIZE_FRAME,
-  MALFORMED_FRAME,
-  UNKNOWN_TYPE,
-  FLOOD;
+  OVERSIZE_FRAME(BanReason.OVERSIZE_FRAME),
+  MALFORMED_FRAME(BanReason.MALFORMED_FRAME),
+  UNKNOWN_TYPE(BanReason.UNKNOWN_TYPE),
+  FLOOD(BanReason.FLOOD);
 
-  String label() {
-    return name().toLowerCase(Locale.ROOT);
+  private final BanReason banReason;
+
+  FrameViolation(BanReason banReason) {
+    this.banReason = banReason;
+  }
+
+  BanReason banReason() {
+    return banReason;
   }
 }

@@ -1,6 +1,6 @@
 package io.fiscus.p2p.netty;
 
-/** Raised by the frame decoder so the session handler can penalize the peer. */
+/** Raised by the frame decoder so the session handler can ban the peer. */
 final class FrameViolationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final FrameViolation violation;

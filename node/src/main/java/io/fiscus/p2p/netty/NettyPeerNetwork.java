@@ -4,6 +4,7 @@ import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
 import io.fiscus.metrics.NodeMetrics;
 import io.fiscus.p2p.Allowlist;
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.ChainHead;
 import io.fiscus.p2p.Enode;
 import io.fiscus.p2p.Hello;
@@ -14,7 +15,6 @@ import io.fiscus.p2p.MessageType;
 import io.fiscus.p2p.P2pConfig;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.p2p.PeerNetwork;
-import io.fiscus.p2p.PenaltyBox;
 import io.fiscus.p2p.RefusalReason;
 import io.fiscus.p2p.SessionBinding;
 import io.fiscus.types.Bytes;
@@ -34,6 +34,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +54,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link PeerNetwork} over Netty: TLS 1.3 connections, a session-bound signed hello, the allowlist,
- * length-prefixed frames, penalties, bounded outbound queues and redialed static peers. See ADR
- * 0010. Construct, {@link #setHandler}, {@link #start()}; {@link #stop()} closes everything.
+ * length-prefixed frames, bans, bounded outbound queues and redialed static peers. See ADR 0010 and
+ * 0023. Construct, {@link #setHandler}, {@link #start()}; {@link #stop()} closes everything.
  */
 public final class NettyPeerNetwork implements PeerNetwork {
   private static final Logger LOG = LoggerFactory.getLogger(NettyPeerNetwork.class);
@@ -68,7 +69,7 @@ public final class NettyPeerNetwork implements PeerNetwork {
   private final Path dataDirectory;
   private final NodeMetrics metrics;
   private final PeerId self;
-  private final PenaltyBox penalties;
+  private final Bans bans;
   private final HelloVerifier verifier;
   private final RefusalLog refusalLog = new RefusalLog(LOG);
   private final Object tableLock = new Object();
@@ -111,12 +112,15 @@ public final class NettyPeerNetwork implements PeerNetwork {
     this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.self = new PeerId(Secp256k1.signer().publicKey(nodeKey));
-    this.penalties =
-        new PenaltyBox(
-            config.penaltyFirst(), config.penaltyMax(), 4 * config.peersMax(), System::nanoTime);
+    this.bans = new Bans(config.ban(), 16 * config.peersMax(), System::nanoTime, metrics, LOG);
     this.verifier =
         new HelloVerifier(
             chainId, genesisHash, self, allowlist, config.peersMax(), Secp256k1.recovery());
+  }
+
+  /** Where the TLS private key is kept in {@code dataDirectory} (mode 600). */
+  public static Path tlsKeyFile(Path dataDirectory) {
+    return dataDirectory.resolve(TlsIdentity.KEY_FILE);
   }
 
   /** This node's id. */
@@ -253,8 +257,12 @@ public final class NettyPeerNetwork implements PeerNetwork {
   }
 
   @Override
-  public void penalize(PeerId peer, String reason) {
-    penalize(peer, reason, "reported by a protocol");
+  public void ban(PeerId peer, BanReason reason, String detail) {
+    bans.ban(peer, reason, detail);
+    PeerSession session = connected.get(peer);
+    if (session != null) {
+      session.retire();
+    }
   }
 
   // ---- called by sessions and dialers ----
@@ -271,8 +279,8 @@ public final class NettyPeerNetwork implements PeerNetwork {
     return connected.containsKey(peer);
   }
 
-  Duration penaltyRemaining(PeerId peer) {
-    return penalties.remaining(peer);
+  Duration banRemaining(PeerId peer) {
+    return bans.remaining(peer);
   }
 
   ChannelFuture dial(Enode enode, PeerSession session) {
@@ -359,20 +367,42 @@ public final class NettyPeerNetwork implements PeerNetwork {
         detail);
   }
 
-  void penalize(PeerId peer, String reason, String detail) {
-    Duration bar = penalties.penalize(peer);
-    metrics.p2pPenalties.labelValues(reason).inc();
-    refusalLog.warn(
-        peer.toString(),
-        "Penalized peer {} for {}s: {} ({})",
-        peer,
-        bar.toSeconds(),
-        reason,
-        detail);
-    PeerSession session = connected.get(peer);
-    if (session != null) {
-      session.retire();
+  /**
+   * Bans the address of an inbound connection that sent garbage before any hello, unless an allowed
+   * peer shares the address (a NAT, or one host running several nodes): banning it would cut that
+   * peer off, so the connection is only closed.
+   */
+  void banAddress(PeerSession session, String detail) {
+    if (session.dialed().isPresent()
+        || !(session.remoteAddress() instanceof InetSocketAddress remote)) {
+      return;
     }
+    InetAddress address = remote.getAddress();
+    if (isSharedWithAPeer(address.getHostAddress())) {
+      LOG.debug("Not banning {}: an allowed peer uses that address too", address);
+      return;
+    }
+    bans.ban(address, BanReason.GARBAGE_BEFORE_HELLO, detail);
+  }
+
+  private boolean isSharedWithAPeer(String hostAddress) {
+    for (PeerSession session : connected.values()) {
+      if (session.remoteHost().equals(hostAddress)) {
+        return true;
+      }
+    }
+    for (Enode enode : config.staticPeers()) {
+      if (enode.host().equals(hostAddress)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isBannedAddress(SocketChannel channel) {
+    return channel.remoteAddress() instanceof InetSocketAddress remote
+        && remote.getAddress() != null
+        && bans.isBanned(remote.getAddress());
   }
 
   void logDebug(String format, Object... arguments) {
@@ -385,6 +415,15 @@ public final class NettyPeerNetwork implements PeerNetwork {
       protected void initChannel(SocketChannel channel) {
         PeerSession session =
             dialSession.orElseGet(() -> new PeerSession(NettyPeerNetwork.this, Optional.empty()));
+        if (dialSession.isEmpty() && isBannedAddress(channel)) {
+          metrics.p2pRefused.labelValues(RefusalReason.BANNED_ADDRESS.label()).inc();
+          refusalLog.warn(
+              String.valueOf(channel.remoteAddress().getAddress()),
+              "Refused a connection from banned address {}",
+              channel.remoteAddress().getAddress().getHostAddress());
+          ChannelFuture unused = channel.close();
+          return;
+        }
         if (dialSession.isEmpty() && !enterPending()) {
           metrics.p2pRefused.labelValues(RefusalReason.TOO_MANY_PENDING.label()).inc();
           ChannelFuture unused = channel.close();
@@ -437,8 +476,8 @@ public final class NettyPeerNetwork implements PeerNetwork {
   private HelloVerifier.Connections tableView() {
     return new HelloVerifier.Connections() {
       @Override
-      public boolean isPenalized(PeerId peer) {
-        return penalties.isPenalized(peer);
+      public boolean isBanned(PeerId peer) {
+        return bans.isBanned(peer);
       }
 
       @Override

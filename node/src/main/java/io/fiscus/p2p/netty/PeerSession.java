@@ -1,5 +1,6 @@
 package io.fiscus.p2p.netty;
 
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.Enode;
 import io.fiscus.p2p.HelloCodec;
 import io.fiscus.p2p.HelloVerdict;
@@ -17,6 +18,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
@@ -152,6 +154,8 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     if (event instanceof SslHandshakeCompletionEvent completion) {
       if (completion.isSuccess()) {
         onTlsReady(ctx);
+      } else if (completion.cause() instanceof NotSslRecordException) {
+        refuseGarbage(RefusalReason.TLS_FAILED, "not TLS");
       } else {
         refuse(RefusalReason.TLS_FAILED, String.valueOf(completion.cause()));
       }
@@ -199,7 +203,8 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
   private void onChallenge(ChannelHandlerContext ctx, Frame frame) {
     if (frame.type() != FrameTypes.CHALLENGE
         || frame.payload().size() != SessionBinding.CHALLENGE_BYTES) {
-      refuse(RefusalReason.PROTOCOL_VIOLATION, "expected a challenge, got type " + frame.type());
+      refuseGarbage(
+          RefusalReason.PROTOCOL_VIOLATION, "expected a challenge, got type " + frame.type());
       return;
     }
     SessionBinding ours =
@@ -212,17 +217,31 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
 
   private void onHello(Frame frame) {
     if (frame.type() != FrameTypes.HELLO) {
-      refuse(RefusalReason.PROTOCOL_VIOLATION, "expected a hello, got type " + frame.type());
+      refuseGarbage(RefusalReason.PROTOCOL_VIOLATION, "expected a hello, got type " + frame.type());
       return;
     }
     SessionBinding theirs =
         new SessionBinding(theirCertificateHash, ourCertificateHash, ourChallenge);
     HelloVerdict verdict = network.admit(this, frame.payload(), theirs);
     switch (verdict) {
-      case HelloVerdict.Refused refused -> refuse(refused.reason(), refused.detail());
+      case HelloVerdict.Refused refused -> onRefusedHello(refused);
       case HelloVerdict.Accepted accepted -> {
         // The network registered us and told the handler already.
       }
+    }
+  }
+
+  private void onRefusedHello(HelloVerdict.Refused refused) {
+    switch (refused.reason()) {
+      case MALFORMED_HELLO, BAD_SIGNATURE -> refuseGarbage(refused.reason(), refused.detail());
+      case WRONG_CHAIN_ID, WRONG_GENESIS -> {
+        refuse(refused.reason(), refused.detail());
+        // Signed, so the key is proven: a node of another network keeps away for the ban.
+        refused
+            .signer()
+            .ifPresent(signer -> network.ban(signer, BanReason.WRONG_CHAIN, refused.detail()));
+      }
+      default -> refuse(refused.reason(), refused.detail());
     }
   }
 
@@ -283,8 +302,10 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
       if (state == State.ACTIVE) {
         violated(violation.violation(), violation.getMessage());
       } else {
-        refuse(RefusalReason.PROTOCOL_VIOLATION, violation.getMessage());
+        refuseGarbage(RefusalReason.PROTOCOL_VIOLATION, violation.getMessage());
       }
+    } else if (root instanceof NotSslRecordException && state == State.TLS) {
+      refuseGarbage(RefusalReason.TLS_FAILED, "not TLS");
     } else if (root instanceof SSLException && state == State.TLS) {
       refuse(RefusalReason.TLS_FAILED, root.getMessage());
     } else {
@@ -302,12 +323,24 @@ final class PeerSession extends ChannelInboundHandlerAdapter {
     ChannelFuture unused = channel.close();
   }
 
+  /**
+   * Refuses a connection that broke the protocol before its hello was accepted; an inbound one's
+   * address is banned (nothing else is known about who sent it).
+   */
+  private void refuseGarbage(RefusalReason reason, String detail) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    refuse(reason, detail);
+    network.banAddress(this, reason.label() + ": " + detail);
+  }
+
   private void violated(FrameViolation violation, String detail) {
     if (state == State.CLOSED) {
       return;
     }
     state = State.CLOSED;
-    network.penalize(peer, violation.label(), detail);
+    network.ban(peer, violation.banReason(), detail);
     ChannelFuture unused = channel.close();
   }
 

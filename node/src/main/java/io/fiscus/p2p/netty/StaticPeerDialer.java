@@ -63,9 +63,9 @@ final class StaticPeerDialer {
       state = State.CONNECTED_INBOUND;
       return;
     }
-    Duration penalty = network.penaltyRemaining(enode.id());
-    if (!penalty.isZero()) {
-      schedule(penalty);
+    Duration banned = network.banRemaining(enode.id());
+    if (!banned.isZero()) {
+      schedule(banned);
       return;
     }
     state = State.DIALING;

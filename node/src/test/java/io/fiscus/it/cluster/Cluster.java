@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -230,9 +231,11 @@ public final class Cluster implements AutoCloseable {
 
   /** A node.toml like the generator's, for a node that is not a genesis validator. */
   static Path writeNodeConfig(Path nodeDirectory, Credentials key, Path genesisFile) {
-    write(
-        nodeDirectory.resolve("key"),
-        Numeric.toHexStringWithPrefixZeroPadded(key.getEcKeyPair().getPrivateKey(), 64));
+    Path keyFile =
+        write(
+            nodeDirectory.resolve("key"),
+            Numeric.toHexStringWithPrefixZeroPadded(key.getEcKeyPair().getPrivateKey(), 64));
+    ownerOnly(keyFile);
     return write(
         nodeDirectory.resolve("node.toml"),
         String.join(
@@ -501,6 +504,15 @@ public final class Cluster implements AutoCloseable {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text, StandardCharsets.UTF_8);
       return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Mode 600: the node refuses key files others may read. */
+  static void ownerOnly(Path file) {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package io.fiscus.p2p.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fiscus.crypto.PrivateKey;
@@ -87,6 +88,20 @@ class HandshakeRefusalTest {
   }
 
   @Test
+  void aSignedHelloForAnotherChainBansItsKey() throws Exception {
+    try (RoguePeer rogue = rogue().exchangeChallenges()) {
+      rogue.sendHello(rogue.hello(rogueKey, 1, TestPeer.GENESIS));
+      assertThat(rogue.closedByPeer()).isTrue();
+    }
+    await().atMost(WAIT).until(() -> node.bans("wrong_chain") >= 1.0);
+    try (RoguePeer again = rogue()) {
+      again.handshake(rogueKey);
+      assertThat(again.closedByPeer()).isTrue();
+    }
+    assertRefused("banned");
+  }
+
+  @Test
   void aKeyNotOnTheAllowlistIsRefused() throws Exception {
     PrivateKey stranger = TestPeer.newKey();
     try (RoguePeer rogue = rogue().exchangeChallenges()) {
@@ -147,6 +162,18 @@ class HandshakeRefusalTest {
   }
 
   @Test
+  void garbageBeforeTheHelloBansTheAddress() throws Exception {
+    byte[] garbage = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertThat(RoguePeer.plainGarbageIsClosed(node.network.port(), garbage)).isTrue();
+    await().atMost(WAIT).until(() -> node.bans("garbage_before_hello") >= 1.0);
+
+    // Closed at accept, before TLS: the handshake cannot complete.
+    assertThatThrownBy(this::rogue).isInstanceOf(java.io.IOException.class);
+    assertRefused("banned_address");
+    assertThat(node.bans("garbage_before_hello")).isEqualTo(1.0);
+  }
+
+  @Test
   void aFrameOtherThanAChallengeFirstIsRefused() throws Exception {
     try (RoguePeer rogue = rogue()) {
       rogue.writeFrame(MessageType.STATUS.code(), Bytes.fromHex("c0"));
@@ -156,37 +183,37 @@ class HandshakeRefusalTest {
   }
 
   @Test
-  void anOversizeFrameDisconnectsAndPenalizes() throws Exception {
+  void anOversizeFrameDisconnectsAndBans() throws Exception {
     try (RoguePeer rogue = rogue()) {
       rogue.handshake(rogueKey);
       rogue.writeRaw(new byte[] {0, 0x10, 0, 1, 2}); // 1 MiB + 1 > the 64 KiB test limit
       assertThat(rogue.closedByPeer()).isTrue();
     }
-    assertPenalized("oversize_frame");
+    assertBanned("oversize_frame");
   }
 
   @Test
-  void garbageAfterTheHelloDisconnectsAndPenalizes() throws Exception {
+  void garbageAfterTheHelloDisconnectsAndBans() throws Exception {
     try (RoguePeer rogue = rogue()) {
       rogue.handshake(rogueKey);
       rogue.writeRaw(new byte[] {0, 0, 0, 0, 0x55, 0x55}); // an empty frame: no type byte
       assertThat(rogue.closedByPeer()).isTrue();
     }
-    assertPenalized("malformed_frame");
+    assertBanned("malformed_frame");
   }
 
   @Test
-  void anUnknownFrameTypeDisconnectsAndPenalizes() throws Exception {
+  void anUnknownFrameTypeDisconnectsAndBans() throws Exception {
     try (RoguePeer rogue = rogue()) {
       rogue.handshake(rogueKey);
       rogue.writeFrame(0x55, Bytes.fromHex("01"));
       assertThat(rogue.closedByPeer()).isTrue();
     }
-    assertPenalized("unknown_type");
+    assertBanned("unknown_type");
   }
 
   @Test
-  void aFloodDisconnectsAndPenalizes() throws Exception {
+  void aFloodDisconnectsAndBans() throws Exception {
     try (RoguePeer rogue = rogue()) {
       rogue.handshake(rogueKey);
       try {
@@ -198,7 +225,7 @@ class HandshakeRefusalTest {
       }
       assertThat(rogue.closedByPeer()).isTrue();
     }
-    assertPenalized("flood");
+    assertBanned("flood");
   }
 
   private void assertRefused(String reason) {
@@ -206,15 +233,15 @@ class HandshakeRefusalTest {
     assertThat(node.network.connectedPeers()).isEmpty();
   }
 
-  /** Penalized: disconnected, counted, and a fresh honest connection is refused for a while. */
-  private void assertPenalized(String reason) throws Exception {
-    await().atMost(WAIT).until(() -> node.penalties(reason) >= 1.0);
+  /** Banned: disconnected, counted, and a fresh honest connection is refused for a while. */
+  private void assertBanned(String reason) throws Exception {
+    await().atMost(WAIT).until(() -> node.bans(reason) >= 1.0);
     await().atMost(WAIT).until(() -> node.network.connectedPeers().isEmpty());
     try (RoguePeer again = rogue()) {
       again.handshake(rogueKey);
       assertThat(again.closedByPeer()).isTrue();
     }
-    assertRefused("penalized");
+    assertRefused("banned");
   }
 
   private static PeerId idOf(PrivateKey key) {

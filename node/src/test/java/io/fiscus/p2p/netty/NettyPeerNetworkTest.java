@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fiscus.crypto.PrivateKey;
 import io.fiscus.crypto.Secp256k1;
+import io.fiscus.p2p.BanReason;
 import io.fiscus.p2p.MessageType;
 import io.fiscus.p2p.PeerId;
 import io.fiscus.p2p.Peers.PeerInfo;
@@ -222,15 +223,15 @@ class NettyPeerNetworkTest {
   }
 
   @Test
-  void aProtocolPenaltyDisconnectsAndKeepsThePeerAway() throws Exception {
+  void aProtocolsBanDisconnectsAndKeepsThePeerAway() throws Exception {
     TestPeer a = validator("a", List.of());
     TestPeer b = validator("b", List.of(a.enode()));
     await().atMost(WAIT).until(() -> a.network.connectedPeers().contains(b.id()));
 
-    a.network.penalize(b.id(), "invalid_block");
+    a.network.ban(b.id(), BanReason.INVALID_BLOCK, "a test says so");
 
-    await().atMost(WAIT).until(() -> a.refused("penalized") >= 1);
-    assertThat(a.penalties("invalid_block")).isEqualTo(1.0);
+    await().atMost(WAIT).until(() -> a.refused("banned") >= 1);
+    assertThat(a.bans("invalid_block")).isEqualTo(1.0);
     assertThat(a.network.connectedPeers()).isEmpty();
   }
 

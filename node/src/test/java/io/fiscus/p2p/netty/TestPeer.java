@@ -136,7 +136,6 @@ final class TestPeer implements AutoCloseable {
         Duration.ofSeconds(1),
         Duration.ofSeconds(10),
         Duration.ofSeconds(10),
-        Duration.ofMinutes(10),
         Duration.ofMillis(100),
         1);
   }
@@ -145,8 +144,8 @@ final class TestPeer implements AutoCloseable {
     return metrics.p2pRefused.labelValues(reason).get();
   }
 
-  double penalties(String reason) {
-    return metrics.p2pPenalties.labelValues(reason).get();
+  double bans(String reason) {
+    return metrics.p2pBans.labelValues(reason).get();
   }
 
   @Override
