@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -34,21 +36,44 @@ final class TestLedger implements AutoCloseable {
   final Fiscus fiscus;
   final Tracker tracker;
   private final AtomicInteger taxIds = new AtomicInteger();
+  private final boolean rpcAuthentication;
+  private final Map<String, Transport> transports = new ConcurrentHashMap<>();
 
   private TestLedger(TestNetwork network, NodeProcess node, boolean rpcAuthentication) {
     this.network = network;
     this.node = node;
-    // On a node that wants tokens, the shared transport authenticates as the central bank; each
-    // transaction is still signed by its own account's key.
-    this.fiscus =
-        Fiscus.build(
-            rpcAuthentication
-                ? AuthenticatedHttp.service(
-                    node.rpcUrl(),
-                    BearerTokenSource.of(network.account("central-bank"), network.chainId))
-                : new HttpService(node.rpcUrl()));
+    this.rpcAuthentication = rpcAuthentication;
+    // On a node that wants tokens, the shared transport authenticates as the central bank, and
+    // each account sends and follows its transactions over its own (see transport): the node shows
+    // a transaction's receipt only to those who may see it.
+    this.fiscus = rpcAuthentication ? authenticated(account("central-bank")) : plain(node);
     this.tracker = new Tracker(fiscus);
   }
+
+  private static Fiscus plain(NodeProcess node) {
+    return Fiscus.build(new HttpService(node.rpcUrl()));
+  }
+
+  private Fiscus authenticated(Credentials credentials) {
+    return Fiscus.build(
+        AuthenticatedHttp.service(
+            node.rpcUrl(), BearerTokenSource.of(credentials, network.chainId)));
+  }
+
+  /** The transport and tracker {@code credentials} sends over: its own when tokens are needed. */
+  private Transport transport(Credentials credentials) {
+    if (!rpcAuthentication) {
+      return new Transport(fiscus, tracker);
+    }
+    return transports.computeIfAbsent(
+        credentials.getAddress(),
+        address -> {
+          Fiscus own = authenticated(credentials);
+          return new Transport(own, new Tracker(own));
+        });
+  }
+
+  private record Transport(Fiscus fiscus, Tracker tracker) {}
 
   static TestLedger start(Path directory, boolean rpcAuthentication) {
     TestNetwork network =
@@ -68,7 +93,9 @@ final class TestLedger implements AutoCloseable {
   }
 
   TransactionSender sender(Credentials credentials) {
-    return new TransactionSender(fiscus, credentials, network.chainId, tracker);
+    Transport transport = transport(credentials);
+    return new TransactionSender(
+        transport.fiscus(), credentials, network.chainId, transport.tracker());
   }
 
   TransactionSender sender(String name) {
@@ -114,6 +141,10 @@ final class TestLedger implements AutoCloseable {
 
   @Override
   public void close() {
+    for (Transport transport : transports.values()) {
+      transport.tracker().close();
+      transport.fiscus().shutdown();
+    }
     tracker.close();
     fiscus.shutdown();
     node.close();

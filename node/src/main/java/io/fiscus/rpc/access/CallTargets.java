@@ -40,7 +40,10 @@ final class CallTargets {
 
   /** Refuses or records the call's look before it runs, as far as its input tells. */
   static void before(Visibility visibility, CallRequest call) {
-    call.from().ifPresent(from -> visibility.require(DataKind.ACCOUNT, from));
+    // The zero address is "no sender" (Web3j's default for views): it reveals no one.
+    call.from()
+        .filter(from -> !from.equals(Address.ZERO))
+        .ifPresent(from -> visibility.require(DataKind.ACCOUNT, from));
     Bytes data = call.data();
     if (data.size() < 4) {
       return;
@@ -77,7 +80,9 @@ final class CallTargets {
     }
     Bytes answer = Bytes.fromHex(hex);
     if (answer.size() >= Hash.SIZE) {
+      // The zero address answers "no account holds this tax id": it reveals no one.
       TransactionParties.account(Hash.wrap(answer.slice(0, Hash.SIZE).toArray()))
+          .filter(account -> !account.equals(Address.ZERO))
           .ifPresent(account -> visibility.require(DataKind.ACCOUNT, account));
     }
   }

@@ -57,14 +57,25 @@ class VisibilityTableTest {
         .replace("{paysInvoice}", L.alicePaysInvoice.hash().toHex())
         .replace("{token}", SystemAddresses.TOKEN.toHex())
         .replace("{taxInvoices}", SystemAddresses.TAX_INVOICES.toHex())
-        .replace(
-            "{getInvoice}",
-            AbiSignatures.selectorBytes(AbiSignatures.selector("getInvoice(bytes32)")).toHex());
+        .replace("{registry}", SystemAddresses.REGISTRY.toHex())
+        .replace("{getInvoice}", selector("getInvoice(bytes32)"))
+        .replace("{tierLimits}", selector("tierLimits(uint8)"));
+  }
+
+  private static String selector(String signature) {
+    return AbiSignatures.selectorBytes(AbiSignatures.selector(signature)).toHex();
   }
 
   /** {@code balanceOf(alice)} and {@code getInvoice(id)} as eth_call data. */
   static final String BALANCE_OF_ALICE =
       "[{\"to\":\"{token}\",\"data\":\"0x70a08231{aliceWord}\"}]";
+
+  /** A public view called as Web3j calls views: {@code from} the zero address, "no sender". */
+  static final String TIER_LIMITS_FROM_NO_ONE =
+      "[{\"from\":\"0x0000000000000000000000000000000000000000\",\"to\":\"{registry}\","
+          + "\"data\":\"{tierLimits}"
+          + "0".repeat(63)
+          + "1\"}]";
 
   static final String GET_INVOICE =
       "[{\"to\":\"{taxInvoices}\",\"data\":\"{getInvoice}{invoiceIdWord}\"}]";
@@ -169,6 +180,10 @@ class VisibilityTableTest {
                 allowed("shop", "alice"),
                 forbidden("otherBank", "centralBank"),
                 recorded("auditor", "taxAuthority")),
+            rows(
+                "eth_call",
+                TIER_LIMITS_FROM_NO_ONE,
+                allowed("alice", "otherBank", "shop", "taxAuthority", "auditor", "centralBank")),
             rows(
                 "eth_getBalance",
                 "[\"{alice}\", \"latest\"]",
