@@ -41,7 +41,8 @@ public final class Call<T> {
   /**
    * A call that sends a Web3j request: an I/O failure becomes {@link NodeUnavailableException}, a
    * JSON-RPC error {@link JsonRpcErrorException} ({@link CallRevertedException} for a revert,
-   * {@link UnauthorizedException} for a refused or missing bearer token).
+   * {@link UnauthorizedException} for a refused or missing bearer token, {@link ForbiddenException}
+   * for data the caller may not see).
    *
    * @param request the request, e.g. {@code fiscus.cbdcGetSupply()}
    * @param <R> the response type
@@ -164,6 +165,10 @@ public final class Call<T> {
     }
     if (error.getCode() == UnauthorizedException.UNAUTHORIZED) {
       return new UnauthorizedException(method, error.getMessage(), data);
+    }
+    if (error.getCode() == ForbiddenException.FORBIDDEN
+        && ForbiddenException.MESSAGE.equals(error.getMessage())) {
+      return new ForbiddenException(method, data);
     }
     return new JsonRpcErrorException(method, error.getCode(), error.getMessage(), data);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,19 @@ class RpcAuthenticationIT {
     String forged = genuine.substring(0, genuine.length() - 4) + "AAAA";
     assertUnauthorized(withToken(forged), "signed");
     assertUnauthorized(withToken("Basic bWU6cGFzcw=="), "Bearer");
+  }
+
+  @Test
+  void aWebSocketEndsWhenItsTokenExpiresSoSubscriptionsStopWithIt() throws Exception {
+    long now = now();
+    String shortLived = BearerToken.header(merchant, network.chainId, now, now + 3, null);
+    try (WebSocketConnection socket =
+        WebSocketConnection.open(node.wsUrl(), Map.of("Authorization", shortLived))) {
+      assertThat(socket.call("eth_subscribe", "newHeads").has("result")).isTrue();
+
+      // 1008: policy violation, the token's lifetime is over.
+      assertThat(socket.closeCode()).isEqualTo(1008);
+    }
   }
 
   @Test

@@ -3,17 +3,11 @@ package io.fiscus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -123,8 +117,8 @@ class RpcLimitsIT {
   @Order(2)
   void aCallerGetsTwoSubscriptionsAcrossItsConnectionsAndTheThirdIsRefused() throws Exception {
     Credentials merchant = network.account("merchant");
-    try (Socket first = new Socket(bearer(merchant));
-        Socket second = new Socket(bearer(merchant))) {
+    try (WebSocketConnection first = socket(bearer(merchant));
+        WebSocketConnection second = socket(bearer(merchant))) {
       assertThat(first.call("eth_subscribe", "newHeads").has("result")).isTrue();
       assertThat(second.call("eth_subscribe", "newHeads").has("result")).isTrue();
 
@@ -174,56 +168,7 @@ class RpcLimitsIT {
     assertThat(metric("fiscus_rpc_limited_total{scope=\"ip\"}")).isPositive();
   }
 
-  /** A WebSocket connection with a bearer token, one request at a time. */
-  private static final class Socket implements WebSocket.Listener, AutoCloseable {
-    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
-    private final WebSocket socket;
-
-    Socket(String authorization) {
-      socket =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .header("Authorization", authorization)
-              .connectTimeout(Duration.ofSeconds(10))
-              .buildAsync(URI.create(node.wsUrl()), this)
-              .join();
-    }
-
-    JsonNode call(String method, String param) throws InterruptedException {
-      socket
-          .sendText(
-              "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\""
-                  + method
-                  + "\",\"params\":[\""
-                  + param
-                  + "\"]}",
-              true)
-          .join();
-      while (true) {
-        String message = messages.poll(10, TimeUnit.SECONDS);
-        assertThat(message).as("an answer within 10 s").isNotNull();
-        JsonNode parsed = RawRpc.parse(message);
-        if (parsed.has("id")) { // not a notification
-          return parsed;
-        }
-      }
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(partial.toString());
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public void close() {
-      socket.abort();
-    }
+  private static WebSocketConnection socket(String authorization) {
+    return WebSocketConnection.open(node.wsUrl(), Map.of("Authorization", authorization));
   }
 }

@@ -3,20 +3,13 @@ package io.fiscus.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fiscus.contracts.invoices.InvoiceStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -183,7 +176,7 @@ class VisibilityIT {
 
   @Test
   void aWebSocketSubscriberGetsOnlyTheLogsItMaySee() throws Exception {
-    try (Ws bankA = Ws.open(node.wsUrl(), token("bank-a"), null)) {
+    try (WebSocketConnection bankA = socket(token("bank-a"), null)) {
       bankA.send(
           "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_subscribe\",\"params\":[\"logs\",{}]}");
       assertThat(bankA.next().has("result")).isTrue();
@@ -213,11 +206,11 @@ class VisibilityIT {
         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"cbdc_getAccountHistory\",\"params\":[\""
             + customer1
             + "\"]}";
-    try (Ws withoutReason = Ws.open(node.wsUrl(), token("auditor"), null)) {
+    try (WebSocketConnection withoutReason = socket(token("auditor"), null)) {
       withoutReason.send(request);
       assertForbidden(withoutReason.next(), "a reason is required");
     }
-    try (Ws withReason = Ws.open(node.wsUrl(), token("auditor"), "case 2026-118")) {
+    try (WebSocketConnection withReason = socket(token("auditor"), "case 2026-118")) {
       withReason.send(request);
       JsonNode answer = withReason.next();
       assertThat(answer.has("result")).as(answer.toString()).isTrue();
@@ -230,52 +223,11 @@ class VisibilityIT {
     return BearerToken.header(network.account(name), network.chainId);
   }
 
-  /** A WebSocket opened with an Authorization header and, when given, a reason header. */
-  private static final class Ws implements WebSocket.Listener, AutoCloseable {
-    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final StringBuilder partial = new StringBuilder();
-    private WebSocket socket;
-
-    static Ws open(String url, String authorization, String reason) {
-      Ws ws = new Ws();
-      WebSocket.Builder builder =
-          HttpClient.newHttpClient()
-              .newWebSocketBuilder()
-              .connectTimeout(Duration.ofSeconds(10))
-              .header("Authorization", authorization);
-      if (reason != null) {
-        builder.header("X-Fiscus-Reason", reason);
-      }
-      ws.socket = builder.buildAsync(URI.create(url), ws).join();
-      return ws;
-    }
-
-    void send(String text) {
-      socket.sendText(text, true).join();
-    }
-
-    JsonNode next() throws Exception {
-      String message = messages.poll(30, TimeUnit.SECONDS);
-      if (message == null) {
-        throw new AssertionError("no WebSocket message within 30 s");
-      }
-      return new ObjectMapper().readTree(message);
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        messages.add(partial.toString());
-        partial.setLength(0);
-      }
-      webSocket.request(1);
-      return null;
-    }
-
-    @Override
-    public void close() {
-      socket.abort();
-    }
+  private static WebSocketConnection socket(String authorization, String reason) {
+    return WebSocketConnection.open(
+        node.wsUrl(),
+        reason == null
+            ? Map.of("Authorization", authorization)
+            : Map.of("Authorization", authorization, "X-Fiscus-Reason", reason));
   }
 }

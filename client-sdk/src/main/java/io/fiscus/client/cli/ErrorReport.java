@@ -2,6 +2,7 @@ package io.fiscus.client.cli;
 
 import io.fiscus.client.CallRevertedException;
 import io.fiscus.client.FiscusException;
+import io.fiscus.client.ForbiddenException;
 import io.fiscus.client.JsonRpcErrorException;
 import io.fiscus.client.TransactionRejectedException;
 import io.fiscus.client.TransactionRevertedException;
@@ -63,6 +64,12 @@ final class ErrorReport implements IExecutionExceptionHandler, IParameterExcepti
           "the node requires authentication: "
               + refused.reason()
               + " (give the acting account's --key-file or --keystore)";
+      case ForbiddenException refused ->
+          "not visible to this account: "
+              + refused.reason()
+              + (refused.reason().contains("reason is required")
+                  ? " (give one with --access-reason)"
+                  : "");
       case JsonRpcErrorException error ->
           "the node answered JSON-RPC error "
               + error.code()

@@ -26,6 +26,7 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,24 @@ final class WebSocketRpcHandler extends SimpleChannelInboundHandler<WebSocketFra
     connectionMethods = Map.copyOf(methods);
     admission = services.admission(ip, access);
     queue = services.newQueue(ctx);
+    if (access instanceof RpcAccess.Authenticated authenticated) {
+      closeAtExpiry(ctx, authenticated.caller().expiresAtSeconds());
+    }
+  }
+
+  /**
+   * Calls on this connection are refused once its token has expired, but subscription pushes need
+   * no call: without this the caller would go on receiving them. The SDK reconnects with a fresh
+   * token before this happens.
+   */
+  private static void closeAtExpiry(ChannelHandlerContext ctx, long expiresAtSeconds) {
+    long delayMillis = Math.max(0, expiresAtSeconds * 1_000 - System.currentTimeMillis());
+    var unused =
+        ctx.executor()
+            .schedule(
+                () -> closeWith(ctx, WebSocketCloseStatus.POLICY_VIOLATION, "bearer token expired"),
+                delayMillis,
+                TimeUnit.MILLISECONDS);
   }
 
   @Override
