@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
       MintCommand.class,
       RedeemCommand.class,
       StatusCommand.class,
+      TokenCommand.class,
     })
 public final class FiscusClientCommand {
   /** A devnet's first validator: what {@code fiscus genesis generate} writes for validator1. */

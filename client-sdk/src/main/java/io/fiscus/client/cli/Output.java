@@ -17,6 +17,12 @@ sealed interface Output {
   }
 
   /**
+   * One value printed bare for people, so a shell can capture it ({@code $(fiscus-client token)});
+   * scripts asking for JSON get it under {@code label}.
+   */
+  record Bare(String label, String text) implements Output {}
+
+  /**
    * One labelled value; {@code inText} false for a value only scripts need (a record's payload in
    * hex when people see it as text).
    */

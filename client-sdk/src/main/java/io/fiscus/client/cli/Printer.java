@@ -74,6 +74,7 @@ final class Printer {
     return switch (output) {
       case Output.Fields fields -> fieldLines(fields);
       case Output.Table table -> tableLines(table);
+      case Output.Bare bare -> List.of(bare.text());
     };
   }
 
@@ -205,6 +206,7 @@ final class Printer {
         switch (output) {
           case Output.Fields fields -> jsonObject(fields.fields());
           case Output.Table table -> jsonArray(table);
+          case Output.Bare bare -> JSON.createObjectNode().put(bare.label(), bare.text());
         };
     try {
       return JSON.writer(JSON_LAYOUT).writeValueAsString(node);

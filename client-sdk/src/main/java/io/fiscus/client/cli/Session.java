@@ -56,6 +56,16 @@ final class Session implements AutoCloseable {
     return fiscus;
   }
 
+  /**
+   * The bearer tokens of the acting account ({@code --key-file} or {@code --keystore}) for this
+   * node's chain, with {@code --access-reason} signed in if given.
+   */
+  BearerTokenSource tokens() {
+    BearerTokenSource tokens =
+        AuthenticatedHttp.tokensFor(options.rpcUrl.toString(), credentials());
+    return options.reason == null ? tokens : tokens.withReason(options.reason);
+  }
+
   private HttpService transport() {
     String url = options.rpcUrl.toString();
     boolean hasKey = options.keyFile != null || options.keystore != null;
@@ -66,9 +76,7 @@ final class Session implements AutoCloseable {
       }
       return new HttpService(url);
     }
-    BearerTokenSource tokens = AuthenticatedHttp.tokensFor(url, credentials());
-    return AuthenticatedHttp.service(
-        url, options.reason == null ? tokens : tokens.withReason(options.reason));
+    return AuthenticatedHttp.service(url, tokens());
   }
 
   /**

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fiscus.it.NodeProcess;
 import io.fiscus.it.TestNetwork;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +57,8 @@ class FiscusClientAuthenticationIT {
 
     assertThat(status.exitCode()).as(status.toString()).isZero();
     assertThat(status.out()).containsPattern("(?m)^chain id +1337$");
+    assertThat(status.out())
+        .containsPattern("(?m)^total supply +visible to the central bank only$");
     assertThat(paid.exitCode()).as(paid.toString()).isZero();
     assertThat(paid.out()).containsPattern("(?m)^amount +3\\.50 DCU$");
     assertThat(balance.exitCode()).as(balance.toString()).isZero();
@@ -68,6 +74,35 @@ class FiscusClientAuthenticationIT {
     assertThat(withKey.exitCode()).as(withKey.toString()).isZero();
     assertThat(withoutKey.exitCode()).isEqualTo(ErrorReport.USAGE);
     assertThat(withoutKey.err()).contains("--access-reason");
+  }
+
+  @Test
+  void anAuthoritysLookWithoutAReasonIsRefusedWithTheHint() throws IOException {
+    CliRun run = cli("auditor", "history", network.account("customer-1").getAddress());
+
+    assertThat(run.exitCode()).isEqualTo(ErrorReport.FAILURE);
+    assertThat(run.err()).contains("a reason is required").contains("--access-reason");
+  }
+
+  @Test
+  void theTokenCommandPrintsAHeaderThatCurlCanSend() throws Exception {
+    CliRun token = cli("central-bank", "token");
+
+    assertThat(token.exitCode()).as(token.toString()).isZero();
+    String header = token.out().strip();
+    assertThat(header).startsWith("Bearer ");
+    HttpResponse<String> supply =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(node.rpcUrl()))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", header)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"cbdc_getSupply\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(supply.body()).contains("\"totalSupply\"").doesNotContain("error");
   }
 
   @Test
