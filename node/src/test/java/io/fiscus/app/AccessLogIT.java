@@ -14,7 +14,6 @@ import io.fiscus.rpc.access.AccessLog;
 import io.fiscus.rpc.access.AccessLogCodec;
 import io.fiscus.rpc.access.Look;
 import io.fiscus.rpc.access.OnChainAccessLog;
-import io.fiscus.rpc.limits.ClientLimits;
 import io.fiscus.types.Address;
 import io.fiscus.types.Bytes;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -192,29 +190,13 @@ class AccessLogIT {
   private static NodeConfig inProcessConfig(
       TestNetwork network, List<Integer> p2pPorts, List<String> enodes) {
     Path directory = network.directory.resolve("validator" + VALIDATORS);
-    return new NodeConfig(
+    return InProcessConfigs.withPeers(
         directory.resolve("data"),
         network.directory.resolve("genesis.json"),
-        Optional.of(keyFile(network, VALIDATORS)),
-        Optional.empty(),
-        "127.0.0.1",
+        keyFile(network, VALIDATORS),
         p2pPorts.get(VALIDATORS - 1),
         List.of(others(enodes, VALIDATORS).split(",")),
-        600,
-        Optional.empty(),
-        "127.0.0.1",
-        0,
-        Optional.empty(),
-        1 << 20,
-        100,
-        false,
-        List.of(),
-        ClientLimits.defaults(),
-        "127.0.0.1",
-        0,
-        1_000,
-        TIMEOUT_MILLIS,
-        "WARN");
+        TIMEOUT_MILLIS);
   }
 
   private static String others(List<String> enodes, int validator) {

@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fiscus.genesis.GeneratedNetwork;
 import io.fiscus.genesis.GeneratorOptions;
 import io.fiscus.genesis.GenesisGenerator;
-import io.fiscus.rpc.limits.ClientLimits;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -21,29 +18,7 @@ import picocli.CommandLine;
 /** The composition root in-process, on real RocksDB and loopback ports chosen by the OS. */
 class FiscusNodeTest {
   private static NodeConfig config(Path dataPath, Path genesisFile, Path keyFile) {
-    return new NodeConfig(
-        dataPath,
-        genesisFile,
-        Optional.of(keyFile),
-        Optional.empty(),
-        "127.0.0.1",
-        0,
-        List.of(),
-        600,
-        Optional.empty(),
-        "127.0.0.1",
-        0,
-        Optional.empty(),
-        1 << 20,
-        100,
-        false,
-        List.of(),
-        ClientLimits.defaults(),
-        "127.0.0.1",
-        0,
-        1_000,
-        10_000,
-        "WARN");
+    return InProcessConfigs.alone(dataPath, genesisFile, keyFile);
   }
 
   private static GeneratedNetwork network(Path out) {
