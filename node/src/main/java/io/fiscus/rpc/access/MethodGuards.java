@@ -89,6 +89,10 @@ final class MethodGuards {
     GUARDS.put("cbdc_getRecords", MethodGuards::records);
   }
 
+  // Every guard runs the method before it records a look: reading changes nothing, so a call the
+  // method refuses as malformed leaves no record, and the answer is still withheld until the look
+  // is recorded.
+
   private MethodGuards() {}
 
   /** The guard of {@code method}; empty for a method the rules do not know. */
@@ -104,8 +108,10 @@ final class MethodGuards {
   /** Data about the account in parameter 0. */
   private static Guard account(DataKind kind) {
     return (visibility, params, method) -> {
-      visibility.require(kind, params.address(0));
-      return method.call(params);
+      Address subject = params.address(0);
+      Object answer = method.call(params);
+      visibility.require(kind, subject);
+      return answer;
     };
   }
 
@@ -139,8 +145,10 @@ final class MethodGuards {
   }
 
   private static Object finalityProof(Visibility visibility, RpcParams params, RpcMethod method) {
-    visibility.requireTransaction(params.hash(0));
-    return method.call(params);
+    Hash transaction = params.hash(0);
+    Object answer = method.call(params);
+    visibility.requireTransaction(transaction);
+    return answer;
   }
 
   /** Account proofs are the account's; raw storage of the system contracts is no one's to read. */
@@ -151,8 +159,9 @@ final class MethodGuards {
       throw RpcException.forbidden(
           "raw storage of the system contracts is not visible over RPC; use their views");
     }
+    Object answer = method.call(params);
     visibility.require(DataKind.ACCOUNT, address);
-    return method.call(params);
+    return answer;
   }
 
   private static boolean isSystemContract(Address address) {
@@ -164,8 +173,8 @@ final class MethodGuards {
 
   private static Object call(Visibility visibility, RpcParams params, RpcMethod method) {
     CallRequest call = CallRequest.parse(params, 0);
-    CallTargets.before(visibility, call);
     Object result = method.call(params);
+    CallTargets.before(visibility, call);
     CallTargets.after(visibility, call, result);
     return result;
   }
@@ -193,8 +202,8 @@ final class MethodGuards {
   private static Object invoices(Visibility visibility, RpcParams params, RpcMethod method) {
     Set<Address> named =
         ResultFilters.named(visibility, params, 0, "seller", "buyer", "sellerTaxId", "buyerTaxId");
-    visibility.recordNamed(DataKind.INVOICES, named);
     JsonNode page = GuardedMethods.tree(method.call(params));
+    visibility.recordNamed(DataKind.INVOICES, named);
     return ResultFilters.page(page, item -> ResultFilters.invoiceVisible(visibility, item));
   }
 
@@ -208,8 +217,9 @@ final class MethodGuards {
       return method.call(params);
     }
     Address subject = seller.iterator().next();
+    Object answer = method.call(params);
     visibility.require(DataKind.TAX_SUMMARY, subject);
-    return method.call(params);
+    return answer;
   }
 
   private static Object records(Visibility visibility, RpcParams params, RpcMethod method) {
@@ -217,13 +227,13 @@ final class MethodGuards {
     Optional<JsonNode> filter = params.optional(0).filter(JsonNode::isObject);
     Optional<Hash> kind = hashMember(filter, "kind");
     Optional<Hash> key = hashMember(filter, "key");
+    JsonNode page = GuardedMethods.tree(method.call(params));
     if (kind.filter(AccessLogCodec.KIND::equals).isPresent() && key.isPresent()) {
       TransactionParties.account(key.get())
           .ifPresent(subject -> visibility.require(DataKind.ACCESS_LOG, subject));
     } else {
       visibility.recordNamed(DataKind.RECORDS, submitter);
     }
-    JsonNode page = GuardedMethods.tree(method.call(params));
     return ResultFilters.page(page, item -> ResultFilters.recordVisible(visibility, item));
   }
 

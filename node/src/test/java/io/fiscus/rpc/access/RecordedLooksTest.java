@@ -50,7 +50,7 @@ class RecordedLooksTest {
   }
 
   @Test
-  void theLookIsRecordedBeforeTheMethodRuns() {
+  void theLookIsRecordedAfterTheReadAndBeforeTheAnswerIsReturned() {
     StringBuilder order = new StringBuilder();
     GuardedMethods rules =
         new GuardedMethods(L.chain.chainStore(), look -> order.append("recorded "), () -> 0L);
@@ -59,13 +59,15 @@ class RecordedLooksTest {
         rules.guard(
             "cbdc_getAccountHistory",
             params -> {
-              order.append("answered");
+              order.append("read ");
               return real.call(params);
             });
 
     history.call(params(L.auditor, "case 9", L.alice));
+    order.append("returned");
 
-    assertThat(order).hasToString("recorded answered");
+    // Reading changes nothing; a read the method refuses as malformed must leave no record.
+    assertThat(order).hasToString("read recorded returned");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -274,6 +275,21 @@ class VisibilityTableTest {
                 });
       }
     }
+  }
+
+  @Test
+  void aMalformedLookIsRefusedAsSuchAndLeavesNoRecord() {
+    FIXTURE.looks.clear();
+
+    RpcException refused =
+        refusal(
+            ACTORS.get("auditor"),
+            Optional.of(REASON),
+            "cbdc_getAccountHistory",
+            fill("[\"{alice}\", {\"limit\": \"many\"}]"));
+
+    assertThat(refused.code()).isEqualTo(RpcException.INVALID_PARAMS);
+    assertThat(FIXTURE.looks).isEmpty();
   }
 
   private static RpcException refusal(
